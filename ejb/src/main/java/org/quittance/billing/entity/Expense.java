@@ -1,0 +1,59 @@
+package org.quittance.billing.entity;
+
+import jakarta.persistence.*;
+import org.quittance.clients.entity.Matter;
+import org.quittance.money.Money;
+
+import java.time.LocalDate;
+
+/** A disbursement on a matter, to be passed on to the client. */
+@Entity
+@Table(name = "expense")
+public class Expense {
+
+    @Id
+    @SequenceGenerator(name = "expense_seq", sequenceName = "expense_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "expense_seq")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "matter_id")
+    private Matter matter;
+
+    @Column(name = "incurred_on", nullable = false)
+    private LocalDate incurredOn;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Embedded
+    @AttributeOverride(name = "amount", column = @Column(name = "amount"))
+    @AttributeOverride(name = "currency", column = @Column(name = "amount_currency"))
+    private Money amount;
+
+    @Column(nullable = false)
+    private boolean billed;
+
+    @Version
+    private long version;
+
+    protected Expense() {
+    }
+
+    public Expense(Matter matter, LocalDate incurredOn, String description, Money amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("An expense cannot be negative: " + amount);
+        }
+        this.matter = matter;
+        this.incurredOn = incurredOn;
+        this.description = description;
+        this.amount = amount;
+    }
+
+    public Long id() { return id; }
+    public Matter matter() { return matter; }
+    public LocalDate incurredOn() { return incurredOn; }
+    public String description() { return description; }
+    public Money amount() { return amount; }
+    public boolean billed() { return billed; }
+}

@@ -1,0 +1,6 @@
+package org.quittance.clients.entity;
+
+public enum ClientKind {
+    INDIVIDUAL,
+    ORGANISATION
+}

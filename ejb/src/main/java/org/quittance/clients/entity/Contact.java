@@ -1,0 +1,45 @@
+package org.quittance.clients.entity;
+
+import jakarta.persistence.*;
+
+/** A person at a client; one contact per client is its billing contact. */
+@Entity
+@Table(name = "contact")
+public class Contact {
+
+    @Id
+    @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "client_id")
+    private Client client;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String email;
+
+    @Column(name = "billing_contact", nullable = false)
+    private boolean billingContact;
+
+    @Version
+    private long version;
+
+    protected Contact() {
+    }
+
+    public Contact(Client client, String name, String email, boolean billingContact) {
+        this.client = client;
+        this.name = name;
+        this.email = email;
+        this.billingContact = billingContact;
+    }
+
+    public Long id() { return id; }
+    public Client client() { return client; }
+    public String name() { return name; }
+    public String email() { return email; }
+    public boolean billingContact() { return billingContact; }
+}

@@ -1,0 +1,54 @@
+package org.quittance.mail.boundary;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.quittance.mail.control.MailDelivery;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/** Relays the outbox every few seconds, one message per transaction so one bad address holds up nothing. */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MailRelay {
+
+    private static final Logger LOG = Logger.getLogger(MailRelay.class.getName());
+    private static final int BATCH = 200;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @EJB
+    MailDelivery delivery;
+
+    @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false, info = "mail outbox relay")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void relay() {
+        if (!running.compareAndSet(false, true)) {
+            return;  // the previous run is still sending
+        }
+        try {
+            List<Long> pending;
+            do {
+                pending = delivery.pendingIds(BATCH);
+                pending.forEach(this::deliverOne);
+            } while (pending.size() == BATCH);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void deliverOne(Long id) {
+        try {
+            delivery.deliver(id);
+        } catch (RuntimeException e) {
+            // Recorded on the message by MailDelivery where it could be; the next run retries.
+            LOG.warning(() -> "Outbox message " + id + " not delivered: " + e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.quittance.mail.control;
+
+/** Whether an SMTP server is configured (server system property quittance.smtp.host, from QUITTANCE_SMTP_HOST). */
+public final class SmtpSettings {
+
+    private SmtpSettings() {
+    }
+
+    public static boolean smtpConfigured() {
+        String host = System.getProperty("quittance.smtp.host", "");
+        return !host.isBlank();
+    }
+}

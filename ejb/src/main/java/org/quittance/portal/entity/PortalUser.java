@@ -1,0 +1,73 @@
+package org.quittance.portal.entity;
+
+import jakarta.persistence.*;
+import org.quittance.clients.entity.Contact;
+import org.quittance.security.entity.PasswordHash;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/** A client contact's login to the portal. The e-mail address is the user name. */
+@Entity
+@Table(name = "portal_user")
+public class PortalUser {
+
+    @Id
+    @SequenceGenerator(name = "portal_user_seq", sequenceName = "portal_user_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "portal_user_seq")
+    private Long id;
+
+    @OneToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id")
+    private Contact contact;
+
+    @Column(nullable = false, unique = true)
+    private String email;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PortalUserState state;
+
+    @Embedded
+    private PasswordHash password;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private OffsetDateTime lockedUntil;
+
+    @Version
+    private long version;
+
+    protected PortalUser() {
+    }
+
+    private PortalUser(Contact contact, String email, PortalUserState state, PasswordHash password) {
+        this.contact = contact;
+        this.email = email.toLowerCase(Locale.ROOT);
+        this.state = state;
+        this.password = password;
+    }
+
+    public static PortalUser invited(Contact contact, String email) {
+        return new PortalUser(contact, email, PortalUserState.INVITED, null);
+    }
+
+    public static PortalUser registered(Contact contact, String email, PasswordHash password) {
+        return new PortalUser(contact, email, PortalUserState.REGISTERED, password);
+    }
+
+    public void register(PasswordHash password) {
+        if (state != PortalUserState.INVITED) {
+            throw new IllegalStateException("Only an invited portal user can register; this one is " + state);
+        }
+        this.password = password;
+        this.state = PortalUserState.REGISTERED;
+    }
+
+    public Long id() { return id; }
+    public Contact contact() { return contact; }
+    public String email() { return email; }
+    public PortalUserState state() { return state; }
+}

@@ -1,0 +1,28 @@
+package org.quittance.staff.entity;
+
+/** What a staff member may do; the names are the security roles of the staff web application. */
+public enum StaffRole {
+    /** Firm setup, payment account, users. */
+    ADMIN("admin"),
+    /** Clients, matters, billing, receipts. */
+    BILLING("billing");
+
+    private final String roleName;
+
+    StaffRole(String roleName) {
+        this.roleName = roleName;
+    }
+
+    public String roleName() {
+        return roleName;
+    }
+
+    public static StaffRole ofRoleName(String roleName) {
+        for (StaffRole role : values()) {
+            if (role.roleName.equals(roleName)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("Unknown staff role: " + roleName);
+    }
+}

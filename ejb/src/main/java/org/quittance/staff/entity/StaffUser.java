@@ -1,0 +1,61 @@
+package org.quittance.staff.entity;
+
+import jakarta.persistence.*;
+import org.quittance.security.entity.PasswordHash;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A member of the firm's staff who signs in to the staff application. */
+@Entity
+@Table(name = "staff_user")
+public class StaffUser {
+
+    @Id
+    @SequenceGenerator(name = "staff_user_seq", sequenceName = "staff_user_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staff_user_seq")
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String username;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Embedded
+    private PasswordHash password;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_user_role", joinColumns = @JoinColumn(name = "staff_user_id"))
+    @Column(name = "role")
+    @Convert(converter = StaffRoleConverter.class)
+    private Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+
+    @Version
+    private long version;
+
+    protected StaffUser() {
+    }
+
+    public StaffUser(String username, String displayName, String email, PasswordHash password, Set<StaffRole> roles) {
+        this.username = username.toLowerCase(Locale.ROOT);
+        this.displayName = displayName;
+        this.email = email;
+        this.password = password;
+        this.roles = EnumSet.copyOf(roles);
+    }
+
+    public Long id() { return id; }
+    public String username() { return username; }
+    public String displayName() { return displayName; }
+    public String email() { return email; }
+    public boolean enabled() { return enabled; }
+    public Set<StaffRole> roles() { return Set.copyOf(roles); }
+}

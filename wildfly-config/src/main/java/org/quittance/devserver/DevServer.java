@@ -1,0 +1,190 @@
+package org.quittance.devserver;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Quittance for a developer or an evaluator: a private PostgreSQL (binaries from Maven Central,
+ * data kept between runs), the provisioned WildFly with the EAR deployed, demo data, and a banner
+ * with the URLs and logins once both login pages answer. Ctrl-C stops both.
+ */
+public final class DevServer {
+
+    private static final String DATABASE = "quittance";
+
+    private final Path serverHome;
+    private final Path ear;
+    private final Path dataDir;
+    private final int dbPort;
+    private final int httpPort;
+
+    private DevServer(Path serverHome, Path ear, Path dataDir, int dbPort, int httpPort) {
+        this.serverHome = serverHome;
+        this.ear = ear;
+        this.dataDir = dataDir;
+        this.dbPort = dbPort;
+        this.httpPort = httpPort;
+    }
+
+    public static void main(String[] args) throws Exception {
+        DevServer server = new DevServer(
+                Path.of(required("quittance.server.home")).toAbsolutePath(),
+                Path.of(required("quittance.ear")).toAbsolutePath(),
+                Path.of(required("quittance.data.dir")).toAbsolutePath(),
+                Integer.getInteger("quittance.db.port", 15432),
+                Integer.getInteger("quittance.http.port", 8080));
+        server.run();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("System property " + property + " is required");
+        }
+        return value;
+    }
+
+    private void run() throws Exception {
+        EmbeddedPostgres postgres = startDatabase();
+        deployEar();
+        Process wildfly = startWildFly();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(wildfly, postgres), "quittance-shutdown"));
+        if (awaitLoginPages(wildfly)) {
+            printBanner();
+        } else {
+            System.err.println("Quittance did not come up; see the server log above and "
+                    + serverHome.resolve("standalone/log/server.log"));
+        }
+        int exit = wildfly.waitFor();
+        System.out.println("WildFly exited with status " + exit);
+    }
+
+    private EmbeddedPostgres startDatabase() throws IOException, SQLException {
+        Path pgData = dataDir.resolve("postgres");
+        Files.createDirectories(pgData);
+        System.out.println("Starting PostgreSQL on port " + dbPort + " with data in " + pgData);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(dbPort)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + DATABASE + "'")) {
+                if (!rs.next()) {
+                    statement.execute("CREATE ROLE " + DATABASE + " LOGIN PASSWORD '" + DATABASE + "'");
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (!rs.next()) {
+                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + DATABASE);
+                }
+            }
+        }
+        return postgres;
+    }
+
+    private void deployEar() throws IOException {
+        Path deployments = serverHome.resolve("standalone/deployments");
+        for (String marker : List.of(".failed", ".undeployed", ".deployed", ".isdeploying", ".pending")) {
+            Files.deleteIfExists(deployments.resolve("quittance.ear" + marker));
+        }
+        Files.copy(ear, deployments.resolve("quittance.ear"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Process startWildFly() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", serverHome.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml", "-Djboss.http.port=" + httpPort)
+                .directory(serverHome.toFile())
+                .inheritIO();
+        builder.environment().put("JBOSS_HOME", serverHome.toString());
+        builder.environment().put("QUITTANCE_DB_URL", "jdbc:postgresql://localhost:" + dbPort + "/" + DATABASE);
+        builder.environment().put("QUITTANCE_DB_USER", DATABASE);
+        builder.environment().put("QUITTANCE_DB_PASSWORD", DATABASE);
+        builder.environment().put("QUITTANCE_DEMO_DATA", "true");
+        builder.environment().putIfAbsent("QUITTANCE_PUBLIC_URL", "http://localhost:" + httpPort);
+        return builder.start();
+    }
+
+    private boolean awaitLoginPages(Process wildfly) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        Path failed = serverHome.resolve("standalone/deployments/quittance.ear.failed");
+        while (Instant.now().isBefore(deadline) && wildfly.isAlive() && !Files.exists(failed)) {
+            if (answers(client, "/staff/") && answers(client, "/portal/")) {
+                return true;
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+        return false;
+    }
+
+    private boolean answers(HttpClient client, String path) {
+        try {
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void printBanner() {
+        String base = "http://localhost:" + httpPort;
+        System.out.println("""
+
+                ================================================================
+                 Quittance is running (demo data loaded). Ctrl-C stops it.
+
+                 Staff app     %s/staff/
+                   admin        admin / admin-demo-2026      (firm setup, billing)
+                   billing      billie / billing-demo-2026   (clients, billing)
+
+                 Client portal %s/portal/
+                   Harbour Lights Ltd   maria.lopez@harbourlights.example / portal-demo-2026
+                   Okafor Family Trust  james.okafor@okafortrust.example  / portal-demo-2026
+
+                 Database      PostgreSQL on localhost:%d, database/user/password quittance
+                               data in %s
+                ================================================================
+                """.formatted(base, base, dbPort, dataDir));
+    }
+
+    private static void stop(Process wildfly, EmbeddedPostgres postgres) {
+        try {
+            if (wildfly.isAlive()) {
+                wildfly.destroy();
+                wildfly.waitFor(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}
