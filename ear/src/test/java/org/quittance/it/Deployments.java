@@ -19,14 +19,22 @@ public final class Deployments {
     }
 
     public static EnterpriseArchive quittanceWith(Class<?>... testClasses) {
+        return quittanceWith(testModule(testClasses));
+    }
+
+    public static EnterpriseArchive quittanceWith(WebArchive testModule) {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
                 new File(System.getProperty("quittance.ear", "target/quittance.ear")));
-        WebArchive tests = ShrinkWrap.create(WebArchive.class, "quittance-it.war")
+        ear.addAsModule(Testable.archiveToTest(testModule));
+        return ear;
+    }
+
+    /** The web module that carries the tests, for tests that need to add resources to it. */
+    public static WebArchive testModule(Class<?>... testClasses) {
+        return ShrinkWrap.create(WebArchive.class, "quittance-it.war")
                 .addClasses(testClasses)
                 .addClasses(Eventually.class, Deployments.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
-        ear.addAsModule(Testable.archiveToTest(tests));
-        return ear;
     }
 
     /** A library from the test class path (for example GreenMail), to add to the test module. */

@@ -1,0 +1,87 @@
+package org.quittance.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.ejb.EJB;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.mail.boundary.Mailer;
+import org.quittance.mail.boundary.Outbox;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Outgoing mail goes through the outbox and the server's mail session to a real SMTP server
+ * (GreenMail, started by the test on the port the server is configured with), exactly once per key.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.quittanceWith(Deployments.testModule(MailIT.class)
+                .addAsLibraries(Deployments.libraryOnClassPath("greenmail-2")));
+    }
+
+    @EJB
+    Mailer mailer;
+
+    @EJB
+    Outbox outbox;
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void startSmtpServer() {
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtpServer() {
+        smtp.stop();
+    }
+
+    @Test
+    void aQueuedMessageIsDeliveredOnceEvenWhenQueuedTwice() throws Exception {
+        String recipient = "client-" + UUID.randomUUID() + "@example.com";
+        String key = "mail-it:" + recipient;
+
+        assertTrue(mailer.queue(key, recipient, "Your invoice is ready", "Dear client,\nplease see the portal."));
+        assertFalse(mailer.queue(key, recipient, "Your invoice is ready", "Dear client,\nplease see the portal."),
+                "the same key queues nothing the second time");
+
+        Eventually.await("mail to " + recipient, Duration.ofSeconds(20), () -> messagesTo(recipient) == 1);
+        Thread.sleep(4_000);  // more than one relay period: nothing more arrives
+        assertEquals(1, messagesTo(recipient));
+
+        MimeMessage received = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipientIs(m, recipient)).findFirst().orElseThrow();
+        assertEquals("Your invoice is ready", received.getSubject());
+        assertEquals(key, received.getHeader("X-Quittance-Message-Key")[0]);
+        Outbox.Entry entry = outbox.latest(100).stream().filter(e -> e.recipient().equals(recipient)).findFirst().orElseThrow();
+        assertEquals("SENT", entry.state());
+    }
+
+    private long messagesTo(String recipient) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipientIs(m, recipient)).count();
+    }
+
+    private static boolean recipientIs(MimeMessage message, String recipient) {
+        try {
+            return message.getAllRecipients()[0].toString().equals(recipient);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
