@@ -102,10 +102,6 @@ public class Money implements Serializable, Comparable<Money> {
         return amount.signum() > 0;
     }
 
-    public Money min(Money other) {
-        return compareTo(other) <= 0 ? this : other;
-    }
-
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);

@@ -3,6 +3,7 @@ package org.quittance.mail.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.quittance.mail.control.SmtpSettings;
 import org.quittance.mail.entity.OutgoingMail;
 
 import java.time.OffsetDateTime;
@@ -26,5 +27,10 @@ public class Outbox {
                 .map(m -> new Entry(m.id(), m.recipient(), m.subject(), m.body(), m.state().name(),
                         m.attempts(), m.lastError(), m.createdAt(), m.sentAt()))
                 .toList();
+    }
+
+    /** Whether messages leave the outbox at all, or are only recorded there. */
+    public boolean smtpConfigured() {
+        return SmtpSettings.smtpConfigured();
     }
 }

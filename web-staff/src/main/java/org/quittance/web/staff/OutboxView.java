@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.quittance.mail.boundary.Outbox;
-import org.quittance.mail.control.SmtpSettings;
 
 import java.io.Serializable;
 import java.util.List;
@@ -24,7 +23,7 @@ public class OutboxView implements Serializable {
     @PostConstruct
     void load() {
         entries = outbox.latest(500);
-        smtpConfigured = SmtpSettings.smtpConfigured();
+        smtpConfigured = outbox.smtpConfigured();
     }
 
     public List<Outbox.Entry> getEntries() {
