@@ -50,6 +50,11 @@ public class Expense {
         this.amount = amount;
     }
 
+    /** Taken onto an invoice; released again when that invoice is deleted or voided. */
+    public void markBilled(boolean billed) {
+        this.billed = billed;
+    }
+
     public Long id() { return id; }
     public Matter matter() { return matter; }
     public LocalDate incurredOn() { return incurredOn; }

@@ -66,6 +66,11 @@ public class TimeEntry {
         return rate.times(hours);
     }
 
+    /** Taken onto an invoice; released again when that invoice is deleted or voided. */
+    public void markBilled(boolean billed) {
+        this.billed = billed;
+    }
+
     public Long id() { return id; }
     public Matter matter() { return matter; }
     public StaffUser staff() { return staff; }

@@ -19,6 +19,12 @@ public class Client {
     @Column(nullable = false)
     private ClientKind kind;
 
+    private String address;
+
+    /** Whether invoices of this client may be published to the portal. */
+    @Column(name = "portal_invoices", nullable = false)
+    private boolean portalInvoices;
+
     @Version
     private long version;
 
@@ -30,7 +36,19 @@ public class Client {
         this.kind = kind;
     }
 
+    public void rename(String name, ClientKind kind, String address) {
+        this.name = name;
+        this.kind = kind;
+        this.address = address;
+    }
+
+    public void setPortalInvoices(boolean enabled) {
+        this.portalInvoices = enabled;
+    }
+
     public Long id() { return id; }
     public String name() { return name; }
     public ClientKind kind() { return kind; }
+    public String address() { return address; }
+    public boolean portalInvoices() { return portalInvoices; }
 }

@@ -37,6 +37,15 @@ public class Contact {
         this.billingContact = billingContact;
     }
 
+    public void update(String name, String email) {
+        this.name = name;
+        this.email = email;
+    }
+
+    public void setBillingContact(boolean billingContact) {
+        this.billingContact = billingContact;
+    }
+
     public Long id() { return id; }
     public Client client() { return client; }
     public String name() { return name; }

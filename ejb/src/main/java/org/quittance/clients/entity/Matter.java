@@ -2,7 +2,14 @@ package org.quittance.clients.entity;
 
 import jakarta.persistence.*;
 import org.quittance.money.Money;
+import org.quittance.portal.entity.PortalUser;
 import org.quittance.staff.entity.StaffUser;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /** A matter (engagement) of a client: the unit that work is recorded against and billed for. */
 @Entity
@@ -33,6 +40,20 @@ public class Matter {
     @JoinColumn(name = "responsible_staff_id")
     private StaffUser responsible;
 
+    /** The rate table: staff user id → hourly rate in the matter's currency, overriding the default rate. */
+    @ElementCollection
+    @CollectionTable(name = "matter_rate", joinColumns = @JoinColumn(name = "matter_id"))
+    @MapKeyColumn(name = "staff_user_id")
+    @Column(name = "rate")
+    private Map<Long, BigDecimal> staffRates = new HashMap<>();
+
+    /** The portal users who receive this matter's invoices. */
+    @ManyToMany
+    @JoinTable(name = "matter_recipient",
+            joinColumns = @JoinColumn(name = "matter_id"),
+            inverseJoinColumns = @JoinColumn(name = "portal_user_id"))
+    private Set<PortalUser> recipients = new HashSet<>();
+
     @Version
     private long version;
 
@@ -46,6 +67,53 @@ public class Matter {
         this.hourlyRate = hourlyRate;
         this.responsible = responsible;
     }
+
+    public void update(String title, Money hourlyRate, StaffUser responsible) {
+        this.title = title;
+        this.hourlyRate = hourlyRate;
+        this.responsible = responsible;
+    }
+
+    /** The hourly rate of this staff member on this matter: their rate-table entry, else the default rate. */
+    public Money rateFor(StaffUser staff) {
+        BigDecimal rate = staffRates.get(staff.id());
+        return rate == null ? hourlyRate : Money.of(rate, hourlyRate.currency());
+    }
+
+    public void setStaffRate(StaffUser staff, Money rate) {
+        if (rate == null) {
+            staffRates.remove(staff.id());
+            return;
+        }
+        if (!rate.currency().equals(hourlyRate.currency())) {
+            throw new IllegalArgumentException("The rate must be in the matter's currency, " + hourlyRate.currency());
+        }
+        staffRates.put(staff.id(), rate.amount());
+    }
+
+    public Map<Long, BigDecimal> staffRates() { return Map.copyOf(staffRates); }
+
+    public void setRecipients(Set<PortalUser> recipients) {
+        for (PortalUser recipient : recipients) {
+            if (!recipient.contact().client().id().equals(client.id())) {
+                throw new IllegalArgumentException(recipient.email() + " is not a contact of " + client.name());
+            }
+        }
+        this.recipients.clear();
+        this.recipients.addAll(recipients);
+    }
+
+    public void addRecipient(PortalUser recipient) {
+        setRecipients(concat(recipients, recipient));
+    }
+
+    private static Set<PortalUser> concat(Set<PortalUser> set, PortalUser one) {
+        Set<PortalUser> all = new HashSet<>(set);
+        all.add(one);
+        return all;
+    }
+
+    public Set<PortalUser> recipients() { return Set.copyOf(recipients); }
 
     public Long id() { return id; }
     public Client client() { return client; }

@@ -8,12 +8,16 @@ import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.billing.entity.Expense;
+import org.quittance.billing.entity.FixedFee;
 import org.quittance.billing.entity.TimeEntry;
 import org.quittance.clients.entity.Client;
 import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Contact;
 import org.quittance.clients.entity.Matter;
 import org.quittance.firm.entity.Firm;
+import org.quittance.firm.entity.PaymentAccount;
+import org.quittance.firm.entity.PaymentApplication;
+import org.quittance.firm.entity.ProcessorKind;
 import org.quittance.money.Money;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.security.control.Passwords;
@@ -28,8 +32,8 @@ import java.util.logging.Logger;
 
 /**
  * Loads a small demo firm on first start when the server runs with quittance.demo-data=true (the
- * README's run command does): a firm, two staff users, two clients with a billing contact and a
- * portal login each, and unbilled time and expenses. It does nothing once a firm exists.
+ * README's run command does): a firm, two staff users, clients with a billing contact each (two with a
+ * portal login each, a third client without a portal, and unbilled time, expenses and a fixed fee. It does nothing once a firm exists.
  */
 @Singleton
 @Startup
@@ -54,7 +58,14 @@ public class DemoData {
         if (firms > 0) {
             return;
         }
-        em.persist(new Firm("Whitlock & Crane LLP", "14 Chancery Lane\nLondon WC2A 1PL", "GBP", 30));
+        Firm firm = new Firm("Whitlock & Crane LLP", "14 Chancery Lane\nLondon WC2A 1PL", "GBP", 30);
+        firm.describe(firm.name(), firm.address(), "accounts@whitlockcrane.example", "GBP", 30, "INV-{YYYY}-{SEQ:5}",
+                "VAT", new BigDecimal("20"), "Bank transfer: Whitlock & Crane LLP client account, sort code 12-34-56, account 12345678.");
+        firm.setPortalPolicy(true, "alex.whitlock@whitlockcrane.example", true, new BigDecimal("50.00"), PaymentApplication.REVIEW);
+        em.persist(firm);
+        PaymentAccount sandbox = new PaymentAccount(firm, ProcessorKind.SANDBOX);
+        sandbox.configure(ProcessorKind.SANDBOX, false, "Sandbox (demo)", null);
+        em.persist(sandbox);
         StaffUser admin = staffAccounts.create("admin", "Alex Whitlock", "alex.whitlock@whitlockcrane.example",
                 "admin-demo-2026", EnumSet.of(StaffRole.ADMIN, StaffRole.BILLING));
         StaffUser billie = staffAccounts.create("billie", "Billie Crane", "billie.crane@whitlockcrane.example",
@@ -65,7 +76,12 @@ public class DemoData {
         Matter okaforEstate = client("Okafor Family Trust", ClientKind.INDIVIDUAL,
                 "James Okafor", "james.okafor@okafortrust.example", "OK-001", "Estate administration", "195.00", billie);
 
+        Matter greenfield = client("Greenfield Dental Practice", ClientKind.ORGANISATION,
+                "Priya Shah", "priya.shah@greenfielddental.example", "GD-001", "Practice purchase", "210.00", admin, false);
+
         LocalDate today = LocalDate.now();
+        em.persist(new FixedFee(greenfield, today.minusDays(4), "Due diligence report (fixed fee, stage 1)", Money.of("1500.00", "GBP")));
+        time(greenfield, admin, today.minusDays(1), "1.50", "Review of the seller's NHS contract");
         time(harbourLease, admin, today.minusDays(9), "2.50", "Review of landlord's draft lease and schedule of dilapidations");
         time(harbourLease, billie, today.minusDays(7), "1.25", "Call with client on break clause; file note");
         time(harbourLease, admin, today.minusDays(3), "3.00", "Negotiation of rent review terms with landlord's solicitors");
@@ -75,18 +91,29 @@ public class DemoData {
         time(okaforEstate, billie, today.minusDays(12), "4.00", "Preparation of inheritance tax account (IHT400)");
         time(okaforEstate, admin, today.minusDays(5), "0.75", "Letter to beneficiaries on interim distribution");
         em.persist(new Expense(okaforEstate, today.minusDays(10), "Probate application fee", Money.of("300.00", "GBP")));
-        LOG.info("Demo data loaded: firm Whitlock & Crane LLP, staff admin and billie, two clients with portal logins");
+        LOG.info("Demo data loaded: firm Whitlock & Crane LLP, staff admin and billie, three clients (two with portal logins)");
     }
 
     private Matter client(String name, ClientKind kind, String contactName, String email,
                           String matterNumber, String matterTitle, String rate, StaffUser responsible) {
+        return client(name, kind, contactName, email, matterNumber, matterTitle, rate, responsible, true);
+    }
+
+    /** @param portal whether the billing contact already has a registered portal with portal invoices on */
+    private Matter client(String name, ClientKind kind, String contactName, String email,
+                          String matterNumber, String matterTitle, String rate, StaffUser responsible, boolean portal) {
         Client client = new Client(name, kind);
+        client.setPortalInvoices(portal);
         em.persist(client);
         Contact contact = new Contact(client, contactName, email, true);
         em.persist(contact);
-        em.persist(PortalUser.registered(contact, email, Passwords.hash(PORTAL_PASSWORD)));
         Matter matter = new Matter(client, matterNumber, matterTitle, Money.of(rate, "GBP"), responsible);
         em.persist(matter);
+        if (portal) {
+            PortalUser user = PortalUser.registered(contact, email, Passwords.hash(PORTAL_PASSWORD));
+            em.persist(user);
+            matter.addRecipient(user);
+        }
         return matter;
     }
 

@@ -2,7 +2,9 @@ package org.quittance.firm.entity;
 
 import jakarta.persistence.*;
 
-/** The firm that uses Quittance: its identity on invoices and its billing defaults. */
+import java.math.BigDecimal;
+
+/** The firm that uses Quittance: its identity on invoices, its billing defaults and its portal policy. */
 @Entity
 @Table(name = "firm")
 public class Firm {
@@ -17,11 +19,49 @@ public class Firm {
 
     private String address;
 
+    private String email;
+
+    @Column(name = "portal_admin_email")
+    private String portalAdminEmail;
+
     @Column(name = "default_currency", nullable = false, length = 3)
     private String defaultCurrency;
 
     @Column(name = "payment_terms_days", nullable = false)
     private int paymentTermsDays;
+
+    @Column(name = "invoice_number_format", nullable = false)
+    private String invoiceNumberFormat = "INV-{YYYY}-{SEQ:5}";
+
+    @Column(name = "tax_label", nullable = false)
+    private String taxLabel = "VAT";
+
+    @Column(name = "tax_rate_percent", nullable = false)
+    private BigDecimal taxRatePercent = BigDecimal.ZERO;
+
+    @Column(name = "payment_instructions")
+    private String paymentInstructions;
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    private byte[] logo;
+
+    @Column(name = "logo_content_type")
+    private String logoContentType;
+
+    @Column(name = "portal_invoicing", nullable = false)
+    private boolean portalInvoicing;
+
+    @Column(name = "partial_payments", nullable = false)
+    private boolean partialPayments;
+
+    /** The smallest part payment a client may make, in the firm's currency; null means no minimum. */
+    @Column(name = "minimum_payment")
+    private BigDecimal minimumPayment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_application", nullable = false)
+    private PaymentApplication paymentApplication = PaymentApplication.REVIEW;
 
     @Version
     private long version;
@@ -36,9 +76,49 @@ public class Firm {
         this.paymentTermsDays = paymentTermsDays;
     }
 
+    public void describe(String name, String address, String email, String defaultCurrency, int paymentTermsDays,
+                         String invoiceNumberFormat, String taxLabel, BigDecimal taxRatePercent, String paymentInstructions) {
+        this.name = name;
+        this.address = address;
+        this.email = email;
+        this.defaultCurrency = defaultCurrency;
+        this.paymentTermsDays = paymentTermsDays;
+        this.invoiceNumberFormat = invoiceNumberFormat;
+        this.taxLabel = taxLabel;
+        this.taxRatePercent = taxRatePercent;
+        this.paymentInstructions = paymentInstructions;
+    }
+
+    public void setPortalPolicy(boolean portalInvoicing, String portalAdminEmail, boolean partialPayments,
+                                BigDecimal minimumPayment, PaymentApplication paymentApplication) {
+        this.portalInvoicing = portalInvoicing;
+        this.portalAdminEmail = portalAdminEmail;
+        this.partialPayments = partialPayments;
+        this.minimumPayment = partialPayments ? minimumPayment : null;
+        this.paymentApplication = paymentApplication;
+    }
+
+    public void setLogo(byte[] logo, String contentType) {
+        this.logo = logo;
+        this.logoContentType = logo == null ? null : contentType;
+    }
+
     public Long id() { return id; }
     public String name() { return name; }
     public String address() { return address; }
+    public String email() { return email; }
+    public String portalAdminEmail() { return portalAdminEmail; }
     public String defaultCurrency() { return defaultCurrency; }
     public int paymentTermsDays() { return paymentTermsDays; }
+    public String invoiceNumberFormat() { return invoiceNumberFormat; }
+    public String taxLabel() { return taxLabel; }
+    public BigDecimal taxRatePercent() { return taxRatePercent; }
+    public String paymentInstructions() { return paymentInstructions; }
+    public byte[] logo() { return logo; }
+    public String logoContentType() { return logoContentType; }
+    public boolean portalInvoicing() { return portalInvoicing; }
+    public boolean partialPayments() { return partialPayments; }
+    public BigDecimal minimumPayment() { return minimumPayment; }
+    public PaymentApplication paymentApplication() { return paymentApplication; }
+    public long version() { return version; }
 }

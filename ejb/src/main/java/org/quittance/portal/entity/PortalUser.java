@@ -66,6 +66,39 @@ public class PortalUser {
         this.state = PortalUserState.REGISTERED;
     }
 
+    /** Back to "invitation pending" for a portal that was disabled before it was ever registered. */
+    public void reinvite() {
+        if (state == PortalUserState.REGISTERED) {
+            throw new IllegalStateException("This portal is already registered");
+        }
+        this.state = PortalUserState.INVITED;
+    }
+
+    /** A disabled portal that had registered before gets its login back. */
+    public void enable() {
+        if (!everRegistered()) {
+            throw new IllegalStateException("This portal never registered; send an invitation instead");
+        }
+        this.state = PortalUserState.REGISTERED;
+    }
+
+    public void disable() {
+        this.state = PortalUserState.DISABLED;
+    }
+
+    public boolean everRegistered() {
+        return password != null;
+    }
+
+    /** How staff see it on the contact's Portal field. */
+    public String stateLabel() {
+        return switch (state) {
+            case INVITED -> "Unregistered — invitation pending";
+            case REGISTERED -> "Registered";
+            case DISABLED -> "Disabled";
+        };
+    }
+
     public Long id() { return id; }
     public Contact contact() { return contact; }
     public String email() { return email; }

@@ -1,0 +1,91 @@
+package org.quittance.it;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.quittance.billing.boundary.Billing;
+import org.quittance.billing.entity.Invoice;
+import org.quittance.clients.boundary.ClientDirectory;
+import org.quittance.clients.entity.ClientKind;
+import org.quittance.clients.entity.Matter;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.firm.entity.PaymentApplication;
+import org.quittance.portal.boundary.PortalAccess;
+import org.quittance.portal.entity.PortalUser;
+import org.quittance.staff.boundary.StaffAccounts;
+import org.quittance.staff.entity.StaffRole;
+import org.quittance.staff.entity.StaffUser;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Builds the world a billing test needs through the application's own facades: the firm (created
+ * once per database), a client with a billing contact and a portal, a matter, unbilled time.
+ */
+@Stateless
+public class BillingFixtures {
+
+    public record Scenario(Long clientId, Long contactId, Long portalUserId, String email, Long matterId, Long staffId) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    FirmSettings firm;
+
+    @EJB
+    ClientDirectory clients;
+
+    @EJB
+    PortalAccess portals;
+
+    @EJB
+    Billing billing;
+
+    @EJB
+    StaffAccounts staff;
+
+    public void firmWithPortalInvoicing(boolean on) {
+        if (em.createQuery("SELECT COUNT(f) FROM Firm f", Long.class).getSingleResult() == 0) {
+            firm.createFirm("Test & Partners LLP", "1 Test Street", "GBP", 30);
+            em.flush();
+            firm.describeFirm("Test & Partners LLP", "1 Test Street\nLondon", "accounts@test.example", "GBP", 30,
+                    "IT-{YYYY}-{SEQ:5}", "VAT", new BigDecimal("20"), "Bank transfer to account 12345678.");
+        }
+        firm.setPortalPolicy(on, "portal-admin@test.example", true, new BigDecimal("10.00"), PaymentApplication.REVIEW);
+    }
+
+    /** A client with portal invoices on (or off), its billing contact invited to the portal and set as the matter's recipient. */
+    public Scenario client(boolean portalInvoices) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "client-" + suffix + "@example.com";
+        Long clientId = clients.createClient("Client " + suffix, ClientKind.ORGANISATION, "1 Quay Street", "Contact " + suffix, email).id();
+        em.flush();
+        Long contactId = clients.contacts(clientId).get(0).id();
+        Matter matter = clients.addMatter(clientId, "M-" + suffix, "Matter " + suffix, "GBP", new BigDecimal("200.00"), null);
+        PortalUser portal = portals.addPortal(contactId);
+        em.flush();
+        clients.setPortalInvoices(clientId, portalInvoices);
+        StaffUser author = staff.byUsername("it-biller");
+        if (author == null) {
+            author = staff.create("it-biller", "IT Biller", "it-biller@test.example", "it-biller-password-2026", EnumSet.of(StaffRole.BILLING));
+            em.flush();
+        }
+        return new Scenario(clientId, contactId, portal.id(), email, matter.id(), author.id());
+    }
+
+    /** A final invoice for 2.5 h at 200.00 on the scenario's matter. */
+    public Invoice finalInvoice(Scenario s) {
+        Long timeId = billing.recordTime(s.matterId(), s.staffId(), LocalDate.now().minusDays(1), new BigDecimal("2.50"), "Advice").id();
+        em.flush();
+        Invoice draft = billing.createInvoice(s.matterId(), Set.of(timeId), Set.of(), Set.of(), "it-biller");
+        em.flush();
+        return billing.finalise(draft.id());
+    }
+}

@@ -1,0 +1,60 @@
+package org.quittance.billing.entity;
+
+import jakarta.persistence.*;
+import org.quittance.clients.entity.Matter;
+import org.quittance.money.Money;
+
+import java.time.LocalDate;
+
+/** A fee agreed as a fixed amount (a stage of a transaction, an annual return), billed like time. */
+@Entity
+@Table(name = "fixed_fee")
+public class FixedFee {
+
+    @Id
+    @SequenceGenerator(name = "fixed_fee_seq", sequenceName = "fixed_fee_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "fixed_fee_seq")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "matter_id")
+    private Matter matter;
+
+    @Column(name = "agreed_on", nullable = false)
+    private LocalDate agreedOn;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Embedded
+    @AttributeOverride(name = "amount", column = @Column(name = "amount"))
+    @AttributeOverride(name = "currency", column = @Column(name = "amount_currency"))
+    private Money amount;
+
+    @Column(nullable = false)
+    private boolean billed;
+
+    @Version
+    private long version;
+
+    protected FixedFee() {
+    }
+
+    public FixedFee(Matter matter, LocalDate agreedOn, String description, Money amount) {
+        this.matter = matter;
+        this.agreedOn = agreedOn;
+        this.description = description;
+        this.amount = amount;
+    }
+
+    public void markBilled(boolean billed) {
+        this.billed = billed;
+    }
+
+    public Long id() { return id; }
+    public Matter matter() { return matter; }
+    public LocalDate agreedOn() { return agreedOn; }
+    public String description() { return description; }
+    public Money amount() { return amount; }
+    public boolean billed() { return billed; }
+}

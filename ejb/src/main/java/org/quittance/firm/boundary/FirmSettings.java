@@ -1,0 +1,156 @@
+package org.quittance.firm.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.*;
+import org.quittance.firm.control.InvoiceNumberFormat;
+import org.quittance.firm.control.SecretBox;
+import org.quittance.firm.entity.Firm;
+import org.quittance.firm.entity.PaymentAccount;
+import org.quittance.firm.entity.PaymentApplication;
+import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.money.Money;
+import org.quittance.payments.control.ConnectionCheck;
+import org.quittance.platform.control.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.Optional;
+
+/** Setup > Firm: the firm's identity on invoices, its portal policy and its payment account. */
+@Stateless
+public class FirmSettings {
+
+    /** What a screen may know of the payment account: never a secret, only its hint. */
+    public record AccountView(ProcessorKind processor, boolean live, String accountLabel, String publishableKey,
+                              String secretKeyHint, String webhookSecretHint, OffsetDateTime lastTestAt,
+                              Boolean lastTestOk, String lastTestMessage, boolean readyForPayments) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Firm firm() {
+        return em.createQuery("SELECT f FROM Firm f ORDER BY f.id", Firm.class).setMaxResults(1)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new RuleViolation("No firm is set up yet."));
+    }
+
+    public Firm createFirm(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String address,
+                           @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO currency code") String currency,
+                           @Min(0) @Max(365) int paymentTermsDays) {
+        if (em.createQuery("SELECT COUNT(f) FROM Firm f", Long.class).getSingleResult() > 0) {
+            throw new RuleViolation("A firm is already set up.");
+        }
+        Firm firm = new Firm(name, address, currency, paymentTermsDays);
+        em.persist(firm);
+        return firm;
+    }
+
+    public void describeFirm(@NotBlank @Size(max = 200) String name,
+                             @Size(max = 2000) String address,
+                             @Email(message = "is not a valid e-mail address") String email,
+                             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO currency code") String defaultCurrency,
+                             @Min(value = 0, message = "cannot be negative") @Max(value = 365, message = "cannot exceed 365 days") int paymentTermsDays,
+                             @NotBlank String invoiceNumberFormat,
+                             @NotBlank @Size(max = 30) String taxLabel,
+                             @NotNull @DecimalMin(value = "0", message = "cannot be negative") @DecimalMax(value = "99.9999", message = "must be below 100 %") @Digits(integer = 2, fraction = 4) BigDecimal taxRatePercent,
+                             @Size(max = 2000) String paymentInstructions) {
+        try {
+            Currency.getInstance(defaultCurrency);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("Unknown currency " + defaultCurrency + ".");
+        }
+        try {
+            InvoiceNumberFormat.parse(invoiceNumberFormat);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(e.getMessage() + ".");
+        }
+        firm().describe(name, address, email, defaultCurrency, paymentTermsDays, invoiceNumberFormat, taxLabel,
+                taxRatePercent, paymentInstructions);
+    }
+
+    public void setLogo(@Size(max = 512 * 1024, message = "must be smaller than 512 KB") byte[] logo, String contentType) {
+        if (logo != null && !"image/png".equals(contentType) && !"image/jpeg".equals(contentType)) {
+            throw new RuleViolation("The logo must be a PNG or JPEG image.");
+        }
+        firm().setLogo(logo, contentType);
+    }
+
+    public void setPortalPolicy(boolean portalInvoicing,
+                                @Email(message = "is not a valid e-mail address") String portalAdminEmail,
+                                boolean partialPayments,
+                                @DecimalMin(value = "0", message = "cannot be negative") BigDecimal minimumPayment,
+                                @NotNull PaymentApplication paymentApplication) {
+        Firm firm = firm();
+        if (minimumPayment != null) {
+            try {
+                Money.of(minimumPayment, firm.defaultCurrency());
+            } catch (IllegalArgumentException e) {
+                throw new RuleViolation("Minimum payment: " + e.getMessage() + ".");
+            }
+        }
+        if (portalInvoicing && (portalAdminEmail == null || portalAdminEmail.isBlank())) {
+            throw new RuleViolation("Give the e-mail address of the firm's portal administrator: it receives payment notices.");
+        }
+        firm.setPortalPolicy(portalInvoicing, portalAdminEmail, partialPayments, minimumPayment, paymentApplication);
+    }
+
+    public Optional<AccountView> paymentAccount() {
+        return account().map(FirmSettings::view);
+    }
+
+    /**
+     * Connects (or reconfigures) the payment account. Blank secrets keep the stored ones, so the
+     * form never needs to show them.
+     */
+    public AccountView connectPaymentAccount(@NotNull ProcessorKind processor, boolean live,
+                                             @Size(max = 200) String accountLabel,
+                                             @Size(max = 300) String publishableKey,
+                                             @Size(max = 300) String secretKey,
+                                             @Size(max = 300) String webhookSecret) {
+        if (processor == ProcessorKind.SANDBOX && live) {
+            throw new RuleViolation("The sandbox is for testing only and cannot be used for a live account.");
+        }
+        PaymentAccount account = account().orElseGet(() -> {
+            PaymentAccount created = new PaymentAccount(firm(), processor);
+            em.persist(created);
+            return created;
+        });
+        account.configure(processor, live, accountLabel, publishableKey);
+        SecretBox box = SecretBox.ofServer();
+        if (secretKey != null && !secretKey.isBlank()) {
+            account.replaceSecretKey(box.seal(secretKey.trim()), SecretBox.hint(secretKey.trim()));
+        }
+        if (webhookSecret != null && !webhookSecret.isBlank()) {
+            account.replaceWebhookSecret(box.seal(webhookSecret.trim()), SecretBox.hint(webhookSecret.trim()));
+        }
+        if (processor == ProcessorKind.STRIPE && account.secretKeyCipher() == null) {
+            throw new RuleViolation("Enter the Stripe secret key.");
+        }
+        return view(account);
+    }
+
+    public AccountView testConnection() {
+        PaymentAccount account = account().orElseThrow(() -> new RuleViolation("No payment account is connected yet."));
+        String secret = account.secretKeyCipher() == null ? null : SecretBox.ofServer().open(account.secretKeyCipher());
+        ConnectionCheck.Result result = ConnectionCheck.check(account.processor(), account.live(), secret);
+        account.recordTest(result.ok(), result.message(), OffsetDateTime.now());
+        return view(account);
+    }
+
+    public void disconnectPaymentAccount() {
+        account().ifPresent(em::remove);
+    }
+
+    private Optional<PaymentAccount> account() {
+        return em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream().findFirst();
+    }
+
+    private static AccountView view(PaymentAccount a) {
+        return new AccountView(a.processor(), a.live(), a.accountLabel(), a.publishableKey(), a.secretKeyHint(),
+                a.webhookSecretHint(), a.lastTestAt(), a.lastTestOk(), a.lastTestMessage(), a.readyForPayments());
+    }
+}

@@ -1,0 +1,202 @@
+package org.quittance.portal.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.quittance.clients.entity.Contact;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.mail.boundary.Mailer;
+import org.quittance.platform.control.PublicLinks;
+import org.quittance.platform.control.RuleViolation;
+import org.quittance.portal.control.InvitationTokens;
+import org.quittance.portal.control.PasswordPolicy;
+import org.quittance.portal.entity.PortalInvitation;
+import org.quittance.portal.entity.PortalUser;
+import org.quittance.portal.entity.PortalUserState;
+import org.quittance.security.control.Passwords;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A contact's portal login, from the staff side (Add portal, resend, revoke) to the client's side
+ * (registering through the e-mailed link).
+ */
+@Stateless
+public class PortalAccess {
+
+    /** What the registration page may know about a link before the client sets a password. */
+    public enum LinkStatus { VALID, EXPIRED, USED, REVOKED, UNKNOWN }
+
+    public record Link(LinkStatus status, String email) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Mailer mailer;
+
+    @EJB
+    FirmSettings firmSettings;
+
+    /**
+     * Add portal: an unregistered portal login for the contact and a registration e-mail. For a
+     * contact whose invitation is pending, this resends it; a disabled portal that once registered is
+     * enabled again (no e-mail: the client's password still works).
+     */
+    public PortalUser addPortal(@NotNull Long contactId) {
+        Contact contact = em.find(Contact.class, contactId);
+        if (contact == null) {
+            throw new RuleViolation("Contact " + contactId + " does not exist.");
+        }
+        if (contact.email() == null || contact.email().isBlank()) {
+            throw new RuleViolation("Give " + contact.name() + " an e-mail address first: the portal login is the e-mail address.");
+        }
+        Optional<PortalUser> existing = portalOf(contact);
+        if (existing.isPresent()) {
+            PortalUser user = existing.get();
+            switch (user.state()) {
+                case REGISTERED -> throw new RuleViolation(contact.name() + " already has a registered portal.");
+                case INVITED -> invite(user);
+                case DISABLED -> {
+                    if (user.everRegistered()) {
+                        user.enable();
+                    } else {
+                        user.reinvite();
+                        invite(user);
+                    }
+                }
+            }
+            return user;
+        }
+        String email = contact.email().trim().toLowerCase(Locale.ROOT);
+        long taken = em.createQuery("SELECT COUNT(u) FROM PortalUser u WHERE u.email = :email", Long.class)
+                .setParameter("email", email).getSingleResult();
+        if (taken > 0) {
+            throw new RuleViolation(email + " is already the portal login of another contact.");
+        }
+        PortalUser user = PortalUser.invited(contact, email);
+        em.persist(user);
+        invite(user);
+        return user;
+    }
+
+    public void resendInvitation(@NotNull Long portalUserId) {
+        PortalUser user = user(portalUserId);
+        if (user.state() != PortalUserState.INVITED) {
+            throw new RuleViolation("Only a pending invitation can be resent; this portal is " + user.stateLabel().toLowerCase(Locale.ROOT) + ".");
+        }
+        invite(user);
+    }
+
+    /** Revokes any pending link and disables the portal login. */
+    public void revokeInvitation(@NotNull Long portalUserId) {
+        PortalUser user = user(portalUserId);
+        revokeOutstanding(user);
+        user.disable();
+    }
+
+    public Link link(String token) {
+        if (token == null || token.isBlank()) {
+            return new Link(LinkStatus.UNKNOWN, null);
+        }
+        return invitation(token)
+                .map(i -> new Link(status(i, OffsetDateTime.now()), i.portalUser().email()))
+                .orElse(new Link(LinkStatus.UNKNOWN, null));
+    }
+
+    /** Sets the client's password through a valid link. @return the portal login (e-mail) to sign in with */
+    public String register(@NotBlank String token, @NotBlank String password) {
+        PortalInvitation invitation = invitation(token)
+                .orElseThrow(() -> new RuleViolation("This registration link is not valid."));
+        OffsetDateTime now = OffsetDateTime.now();
+        LinkStatus status = status(invitation, now);
+        if (status != LinkStatus.VALID) {
+            throw new RuleViolation(explain(status));
+        }
+        PortalUser user = invitation.portalUser();
+        PasswordPolicy.weakness(password, user.email()).ifPresent(reason -> {
+            throw new RuleViolation(reason);
+        });
+        user.register(Passwords.hash(password));
+        invitation.use(now);
+        return user.email();
+    }
+
+    public static String explain(LinkStatus status) {
+        return switch (status) {
+            case VALID -> "This link is valid.";
+            case EXPIRED -> "This registration link has expired. Ask the firm to send you a new one.";
+            case USED -> "This registration link has already been used. Sign in with your e-mail address and password.";
+            case REVOKED -> "This registration link was withdrawn by the firm.";
+            case UNKNOWN -> "This registration link is not valid. Check that you copied the whole link from the e-mail.";
+        };
+    }
+
+    private void invite(PortalUser user) {
+        revokeOutstanding(user);
+        OffsetDateTime now = OffsetDateTime.now();
+        String token = InvitationTokens.newToken();
+        PortalInvitation invitation = new PortalInvitation(user, InvitationTokens.digest(token), now,
+                now.plus(Duration.ofDays(Integer.getInteger("quittance.invitation-days", 7))));
+        em.persist(invitation);
+        em.flush();
+        String firm = firmSettings.firm().name();
+        String link = PublicLinks.portal("register.xhtml?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        mailer.queue("portal-invitation:" + invitation.id(), user.email(),
+                "Your client portal at " + firm,
+                "Dear " + user.contact().name() + ",\n\n"
+                        + firm + " has opened a secure client portal for you, where you can see your invoices and pay them online.\n\n"
+                        + "Set your password here (the link works once, until " + invitation.expiresAt().toLocalDate() + "):\n"
+                        + link + "\n\n"
+                        + "Your login is this e-mail address, " + user.email() + ".\n"
+                        + "If you did not expect this message, ignore it; nothing happens until the link is used.\n\n"
+                        + firm + "\n");
+    }
+
+    private void revokeOutstanding(PortalUser user) {
+        OffsetDateTime now = OffsetDateTime.now();
+        em.createQuery("SELECT i FROM PortalInvitation i WHERE i.portalUser = :user AND i.usedAt IS NULL AND i.revokedAt IS NULL",
+                        PortalInvitation.class)
+                .setParameter("user", user)
+                .getResultList()
+                .forEach(i -> i.revoke(now));
+    }
+
+    private Optional<PortalInvitation> invitation(String token) {
+        return em.createQuery("SELECT i FROM PortalInvitation i WHERE i.tokenSha256 = :digest", PortalInvitation.class)
+                .setParameter("digest", InvitationTokens.digest(token))
+                .getResultStream().findFirst();
+    }
+
+    private static LinkStatus status(PortalInvitation invitation, OffsetDateTime now) {
+        if (invitation.usedAt() != null) {
+            return LinkStatus.USED;
+        }
+        if (invitation.revokedAt() != null) {
+            return LinkStatus.REVOKED;
+        }
+        return invitation.usable(now) ? LinkStatus.VALID : LinkStatus.EXPIRED;
+    }
+
+    private Optional<PortalUser> portalOf(Contact contact) {
+        return em.createQuery("SELECT u FROM PortalUser u WHERE u.contact = :contact", PortalUser.class)
+                .setParameter("contact", contact).getResultStream().findFirst();
+    }
+
+    private PortalUser user(Long id) {
+        PortalUser user = em.find(PortalUser.class, id);
+        if (user == null) {
+            throw new RuleViolation("Portal user " + id + " does not exist.");
+        }
+        return user;
+    }
+}
