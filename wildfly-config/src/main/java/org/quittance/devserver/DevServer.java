@@ -164,6 +164,8 @@ public final class DevServer {
                  Client portal %s/portal/
                    Harbour Lights Ltd   maria.lopez@harbourlights.example / portal-demo-2026
                    Okafor Family Trust  james.okafor@okafortrust.example  / portal-demo-2026
+                   (Greenfield Dental Practice has no portal yet: try Add portal, then read
+                    the registration e-mail in the staff app's Outbox)
 
                  Database      PostgreSQL on localhost:%d, database/user/password quittance
                                data in %s

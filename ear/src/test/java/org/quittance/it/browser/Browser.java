@@ -1,0 +1,151 @@
+package org.quittance.it.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Headless Chromium (Debian's chromium and chromium-driver) driven by Selenium, with the waits a
+ * PrimeFaces page needs and screenshots kept in target/screenshots for people to look at.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    public Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        for (String tool : new String[]{"quittance.chromium:/usr/bin/chromium", "quittance.chromedriver:/usr/bin/chromedriver"}) {
+            String[] kv = tool.split(":");
+            if (!new File(System.getProperty(kv[0], kv[1])).canExecute()) {
+                throw new IllegalStateException(System.getProperty(kv[0], kv[1]) + " is missing: the browser tests need Debian's "
+                        + "chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does it)");
+            }
+        }
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("quittance.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
+                    "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("quittance.chromedriver", "/usr/bin/chromedriver")))
+                    .build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        settle();
+        return this;
+    }
+
+    public Browser signIn(String path, String user, String password) {
+        open(path);
+        type(By.id("j_username"), user);
+        type(By.id("j_password"), password);
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        settle();
+        if (driver.getCurrentUrl().contains("login")) {
+            throw new IllegalStateException("Sign-in as " + user + " failed: " + text());
+        }
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public Browser click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        settle();
+        return this;
+    }
+
+    public Browser type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Chooses an item of a PrimeFaces selectOneMenu by part of its label, retrying while its panel animates. */
+    public Browser choose(String menuId, String labelPart) {
+        String css = "#" + menuId.replace(":", "\\:");
+        for (int attempt = 1; ; attempt++) {
+            click(By.cssSelector(css + " .ui-selectonemenu-trigger"));
+            find(By.cssSelector(css + "_panel"));
+            click(By.xpath("//div[@id='" + menuId + "_panel']//li[contains(@data-label, '" + labelPart + "')]"));
+            if (find(By.cssSelector(css + "_label")).getText().contains(labelPart)) {
+                return this;
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("Could not choose '" + labelPart + "' in " + menuId);
+            }
+        }
+    }
+
+    public String text() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                settle();
+            }
+        }
+    }
+
+    public Browser waitForText(String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        return this;
+    }
+
+    /** Waits until no PrimeFaces AJAX request is running. */
+    public void settle() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (typeof jQuery === 'undefined' || jQuery.active === 0);")));
+    }
+
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

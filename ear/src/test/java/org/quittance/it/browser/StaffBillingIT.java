@@ -1,0 +1,193 @@
+package org.quittance.it.browser;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.quittance.it.Eventually;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The staff side of the walkthrough in a real browser, on the demo firm (the test server loads the
+ * demo data): add a portal to a contact, create an invoice from unbilled time, publish it from the
+ * Review tab — and the e-mails that reach the client's mailbox.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StaffBillingIT {
+
+    private static final String STAFF = "http://localhost:" + System.getProperty("quittance.it.http.port", "8180") + "/staff";
+    private static final String PORTAL = STAFF.replace("/staff", "/portal");
+    private static GreenMail smtp;
+    private static String registrationLink;
+    private static String invoiceLink;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                new File(System.getProperty("quittance.ear", "target/quittance.ear")));
+    }
+
+    @BeforeAll
+    static void mailbox() {
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void closeMailbox() {
+        smtp.stop();
+    }
+
+    @Test
+    @Order(1)
+    void staffAddAPortalToAContactAndTheContactIsInvitedByEmail() throws Exception {
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/setup/clients.xhtml", "admin", "admin-demo-2026");
+            browser.click(By.linkText("Greenfield Dental Practice"));
+            assertTrue(browser.text().contains("No portal"), browser.text());
+
+            browser.click(By.cssSelector("button.q-add-portal"));
+            browser.waitForText("Unregistered — invitation pending", Duration.ofSeconds(10));
+            browser.screenshot("01-contact-portal-invited");
+
+            MimeMessage invitation = awaitMail("priya.shah@greenfielddental.example", "Your client portal at Whitlock & Crane LLP");
+            registrationLink = link((String) invitation.getContent(), "/portal/register.xhtml?token=");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theInvitedClientSetsAPasswordThroughTheLinkAndArrivesSignedIn() {
+        try (Browser browser = new Browser("")) {
+            browser.open(registrationLink);
+            assertTrue(browser.text().contains("priya.shah@greenfielddental.example"), browser.text());
+            browser.type(By.id("register:password"), "password1234");
+            browser.type(By.id("register:confirmation"), "password1234");
+            browser.click(By.id("register:submit"));
+            assertTrue(browser.text().contains("too easy to guess"), browser.text());
+            browser.screenshot("02-registration-refused");
+
+            browser.type(By.id("register:password"), "blue heron over the estuary");
+            browser.type(By.id("register:confirmation"), "blue heron over the estuary");
+            browser.click(By.id("register:submit"));
+            browser.waitForText("Your invoices", Duration.ofSeconds(10));
+            assertTrue(browser.text().contains("Signed in as priya.shah@greenfielddental.example"), browser.text());
+
+            browser.open(registrationLink);
+            assertTrue(browser.text().contains("already been used"), browser.text());
+            browser.screenshot("02-registration-link-used");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void staffCreateAnInvoiceFromUnbilledTimeAndPublishItFromTheReviewTab() throws Exception {
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/billing.xhtml", "billie", "billing-demo-2026");
+            browser.choose("billing:matter", "HL-001");
+            browser.waitForText("Unbilled work — GBP", Duration.ofSeconds(10));
+            browser.screenshot("02-unbilled-work");
+
+            browser.click(By.id("billing:createInvoice"));
+            browser.waitForText("Draft invoice", Duration.ofSeconds(10));
+            // 6.75 h at 240.00 = 1,620.00 fees + 25.50 expenses; VAT 20 % on fees only = 324.00
+            assertTrue(browser.text().contains("GBP 1,969.50"), browser.text());
+            browser.screenshot("03-draft-invoice");
+
+            browser.click(By.id("invoice:finalise"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitForText("is final", Duration.ofSeconds(10));
+            Matcher number = Pattern.compile("Invoice (INV-\\d{4}-\\d{5})").matcher(browser.text());
+            assertTrue(number.find(), browser.text());
+            String invoiceNumber = number.group(1);
+            browser.screenshot("04-final-invoice");
+
+            browser.open("/review.xhtml");
+            browser.type(By.id("review:client"), "Harbour");
+            browser.click(By.id("review:filter"));
+            browser.screenshot("05-review");
+            browser.click(By.xpath("//tr[contains(., '" + invoiceNumber + "')]//div[contains(@class,'ui-chkbox-box')]"));
+            browser.waitForText("1 selected", Duration.ofSeconds(10));
+            browser.click(By.id("review:publish"));
+            browser.waitForText("Finished.", Duration.ofSeconds(30));
+            assertTrue(browser.text().contains("1 published, 0 skipped, 0 failed"), browser.text());
+            browser.screenshot("06-published");
+
+            MimeMessage notice = awaitMail("maria.lopez@harbourlights.example", "Invoice " + invoiceNumber + " from Whitlock & Crane LLP");
+            String body = (String) notice.getContent();
+            assertTrue(body.contains("GBP 1,969.50"), body);
+            invoiceLink = link(body, "/portal/invoice.xhtml?id=");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theClientSeesThePublishedInvoiceAndAnotherClientCannot() throws Exception {
+        String path = invoiceLink.substring(invoiceLink.indexOf("/portal/") + "/portal".length());
+        try (Browser maria = new Browser(PORTAL)) {
+            maria.signIn(path, "maria.lopez@harbourlights.example", "portal-demo-2026");
+            assertTrue(maria.text().contains("GBP 1,969.50"), maria.text());
+            maria.screenshot("07-portal-invoice");
+        }
+        try (Browser priya = new Browser(PORTAL)) {
+            priya.signIn("/", "priya.shah@greenfielddental.example", "blue heron over the estuary");
+            priya.open(path);
+            assertFalse(priya.text().contains("GBP 1,969.50"), "another client's invoice must not show");
+            assertTrue(priya.text().contains("No such invoice"), priya.text());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aBillingUserCannotOpenFirmSetup() {
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/setup/firm.xhtml", "billie", "billing-demo-2026");
+            assertFalse(browser.text().contains("Payment account"), "billie must not see the payment account");
+            assertTrue(browser.text().contains("Forbidden") || browser.driver().getTitle().contains("403"), browser.text());
+            browser.open("/");
+            assertFalse(browser.text().contains("Setup › Firm"), "and is not offered the link");
+        }
+    }
+
+    private static String link(String body, String marker) {
+        Matcher m = Pattern.compile("(http\\S*" + Pattern.quote(marker) + "\\S+)").matcher(body);
+        assertTrue(m.find(), () -> "no link with " + marker + " in:\n" + body);
+        return m.group(1);
+    }
+
+    private static MimeMessage awaitMail(String to, String subject) {
+        Eventually.await("e-mail '" + subject + "' to " + to, Duration.ofSeconds(30), () -> find(to, subject) != null);
+        return find(to, subject);
+    }
+
+    private static MimeMessage find(String to, String subject) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().equals(subject);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElse(null);
+    }
+}

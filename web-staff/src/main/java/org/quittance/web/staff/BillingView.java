@@ -1,0 +1,166 @@
+package org.quittance.web.staff;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import org.quittance.billing.boundary.Billing;
+import org.quittance.billing.entity.Expense;
+import org.quittance.billing.entity.FixedFee;
+import org.quittance.billing.entity.Invoice;
+import org.quittance.billing.entity.TimeEntry;
+import org.quittance.clients.boundary.ClientDirectory;
+import org.quittance.clients.entity.Matter;
+import org.quittance.staff.boundary.StaffAccounts;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Actions > Billing: a matter's unbilled work, recording more, and a draft invoice from a selection. */
+@Named
+@ViewScoped
+public class BillingView implements Serializable {
+
+    @EJB
+    transient Billing billing;
+
+    @EJB
+    transient ClientDirectory directory;
+
+    @EJB
+    transient StaffAccounts staffAccounts;
+
+    private Long matterId;
+    private List<Matter> matters;
+    private List<TimeEntry> time = List.of();
+    private List<Expense> expenses = List.of();
+    private List<FixedFee> fees = List.of();
+    private List<TimeEntry> selectedTime = new ArrayList<>();
+    private List<Expense> selectedExpenses = new ArrayList<>();
+    private List<FixedFee> selectedFees = new ArrayList<>();
+    private List<Invoice> invoices = List.of();
+    private List<Invoice> drafts = List.of();
+
+    private LocalDate workDate = LocalDate.now();
+    private BigDecimal hours;
+    private String narrative;
+    private LocalDate expenseDate = LocalDate.now();
+    private String expenseDescription;
+    private BigDecimal expenseAmount;
+    private String feeDescription;
+    private BigDecimal feeAmount;
+
+    @PostConstruct
+    void init() {
+        matters = directory.allMatters();
+        drafts = billing.drafts();
+    }
+
+    public void loadMatter() {
+        if (matterId == null) {
+            time = List.of();
+            expenses = List.of();
+            fees = List.of();
+            invoices = List.of();
+            return;
+        }
+        Billing.Unbilled unbilled = billing.unbilled(matterId);
+        time = unbilled.time();
+        expenses = unbilled.expenses();
+        fees = unbilled.fixedFees();
+        selectedTime = new ArrayList<>(time);
+        selectedExpenses = new ArrayList<>(expenses);
+        selectedFees = new ArrayList<>(fees);
+        invoices = billing.invoices(matterId);
+        drafts = billing.drafts();
+    }
+
+    public void recordTime() {
+        Long me = staffAccounts.byUsername(Feedback.user()).id();
+        if (Feedback.run(() -> billing.recordTime(matterId, me, workDate, hours, narrative), "Time recorded.")) {
+            hours = null;
+            narrative = null;
+        }
+        loadMatter();
+    }
+
+    public void recordExpense() {
+        if (Feedback.run(() -> billing.recordExpense(matterId, expenseDate, expenseDescription, expenseAmount), "Expense recorded.")) {
+            expenseDescription = null;
+            expenseAmount = null;
+        }
+        loadMatter();
+    }
+
+    public void recordFixedFee() {
+        if (Feedback.run(() -> billing.recordFixedFee(matterId, LocalDate.now(), feeDescription, feeAmount), "Fixed fee recorded.")) {
+            feeDescription = null;
+            feeAmount = null;
+        }
+        loadMatter();
+    }
+
+    public String createInvoice() {
+        if (selectedTime.isEmpty() && selectedExpenses.isEmpty() && selectedFees.isEmpty()) {
+            Feedback.error("Select the work to bill.");
+            return null;
+        }
+        Invoice draft = Feedback.attempt(() -> billing.createInvoice(matterId, ids(selectedTime, TimeEntry::id),
+                ids(selectedExpenses, Expense::id), ids(selectedFees, FixedFee::id), Feedback.user()), null);
+        if (draft == null) {
+            loadMatter();
+            return null;
+        }
+        return "/invoice.xhtml?faces-redirect=true&id=" + draft.id();
+    }
+
+    private static <T> Set<Long> ids(List<T> items, java.util.function.Function<T, Long> id) {
+        return items.stream().map(id).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    public Matter getMatter() {
+        return matters.stream().filter(m -> m.id().equals(matterId)).findFirst().orElse(null);
+    }
+
+    public String getUnbilledTotal() {
+        Matter matter = getMatter();
+        return matter == null ? "" : new Billing.Unbilled(time, expenses, fees).total(matter.currency()).toString();
+    }
+
+    public Long getMatterId() { return matterId; }
+    public void setMatterId(Long matterId) { this.matterId = matterId; }
+    public List<Matter> getMatters() { return matters; }
+    public List<TimeEntry> getTime() { return time; }
+    public List<Expense> getExpenses() { return expenses; }
+    public List<FixedFee> getFees() { return fees; }
+    public List<TimeEntry> getSelectedTime() { return selectedTime; }
+    public void setSelectedTime(List<TimeEntry> v) { this.selectedTime = v; }
+    public List<Expense> getSelectedExpenses() { return selectedExpenses; }
+    public void setSelectedExpenses(List<Expense> v) { this.selectedExpenses = v; }
+    public List<FixedFee> getSelectedFees() { return selectedFees; }
+    public void setSelectedFees(List<FixedFee> v) { this.selectedFees = v; }
+    public List<Invoice> getInvoices() { return invoices; }
+    public List<Invoice> getDrafts() { return drafts; }
+    public LocalDate getWorkDate() { return workDate; }
+    public void setWorkDate(LocalDate v) { this.workDate = v; }
+    public BigDecimal getHours() { return hours; }
+    public void setHours(BigDecimal v) { this.hours = v; }
+    public String getNarrative() { return narrative; }
+    public void setNarrative(String v) { this.narrative = v; }
+    public LocalDate getExpenseDate() { return expenseDate; }
+    public void setExpenseDate(LocalDate v) { this.expenseDate = v; }
+    public String getExpenseDescription() { return expenseDescription; }
+    public void setExpenseDescription(String v) { this.expenseDescription = v; }
+    public BigDecimal getExpenseAmount() { return expenseAmount; }
+    public void setExpenseAmount(BigDecimal v) { this.expenseAmount = v; }
+    public String getFeeDescription() { return feeDescription; }
+    public void setFeeDescription(String v) { this.feeDescription = v; }
+    public BigDecimal getFeeAmount() { return feeAmount; }
+    public void setFeeAmount(BigDecimal v) { this.feeAmount = v; }
+}

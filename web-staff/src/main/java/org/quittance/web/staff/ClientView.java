@@ -1,0 +1,159 @@
+package org.quittance.web.staff;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import org.quittance.billing.boundary.PublishedVersions;
+import org.quittance.billing.entity.PublishedInvoice;
+import org.quittance.clients.boundary.ClientDirectory;
+import org.quittance.clients.entity.Client;
+import org.quittance.clients.entity.Matter;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.portal.boundary.PortalAccess;
+import org.quittance.staff.entity.StaffUser;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Setup > Clients > one client: Contact Info (with the Portal field) and Matters (with recipients). */
+@Named
+@ViewScoped
+public class ClientView implements Serializable {
+
+    @EJB
+    transient ClientDirectory directory;
+
+    @EJB
+    transient PortalAccess portals;
+
+    @EJB
+    transient PublishedVersions versions;
+
+    @EJB
+    transient FirmSettings firmSettings;
+
+    private Long id;
+    private Client client;
+    private List<ClientDirectory.ContactRow> contacts;
+    private List<Matter> matters;
+    private boolean portalInvoices;
+    private final Map<Long, List<String>> recipientSelection = new HashMap<>();
+
+    private String newContactName, newContactEmail;
+    private boolean newContactBilling;
+    private String matterNumber, matterTitle;
+    private BigDecimal matterRate;
+    private Long matterResponsible;
+
+    public void load() {
+        if (id == null) {
+            Feedback.error("No client was chosen.");
+            return;
+        }
+        client = Feedback.attempt(() -> directory.client(id), null);
+        if (client == null) {
+            return;
+        }
+        portalInvoices = client.portalInvoices();
+        contacts = directory.contacts(id);
+        matters = directory.matters(id);
+        recipientSelection.clear();
+        for (Matter m : matters) {
+            recipientSelection.put(m.id(), directory.recipients(m.id()).stream().map(r -> String.valueOf(r.portalUserId())).toList());
+        }
+    }
+
+    public void addPortal(Long contactId) {
+        Feedback.run(() -> portals.addPortal(contactId), "Portal created: a registration e-mail is on its way (see Outbox).");
+        load();
+    }
+
+    public void resend(Long portalUserId) {
+        Feedback.run(() -> portals.resendInvitation(portalUserId), "A new registration link was sent; the old one no longer works.");
+        load();
+    }
+
+    public void revoke(Long portalUserId) {
+        Feedback.run(() -> portals.revokeInvitation(portalUserId), "Portal disabled.");
+        load();
+    }
+
+    public void savePortalInvoices() {
+        Feedback.run(() -> directory.setPortalInvoices(id, portalInvoices),
+                portalInvoices ? "Portal invoices enabled for " + client.name() + "." : "Portal invoices disabled for " + client.name() + ".");
+        load();
+    }
+
+    public void makeBilling(Long contactId) {
+        Feedback.run(() -> directory.makeBillingContact(contactId), "Billing contact changed.");
+        load();
+    }
+
+    public void addContact() {
+        if (Feedback.run(() -> directory.addContact(id, newContactName, newContactEmail, newContactBilling), "Contact added.")) {
+            newContactName = newContactEmail = null;
+            newContactBilling = false;
+        }
+        load();
+    }
+
+    public void addMatter() {
+        if (Feedback.run(() -> directory.addMatter(id, matterNumber, matterTitle, client == null ? null : currency(), matterRate, matterResponsible),
+                "Matter added.")) {
+            matterNumber = matterTitle = null;
+            matterRate = null;
+        }
+        load();
+    }
+
+    public void saveRecipients(Long matterId) {
+        List<String> selected = recipientSelection.getOrDefault(matterId, List.of());
+        HashSet<Long> ids = new HashSet<>();
+        selected.forEach(s -> ids.add(Long.valueOf(s)));
+        Feedback.run(() -> directory.setRecipients(matterId, ids), "Recipients saved.");
+        load();
+    }
+
+    public List<ClientDirectory.Recipient> possibleRecipients(Long matterId) {
+        return directory.possibleRecipients(matterId);
+    }
+
+    public List<PublishedInvoice> documents(Long matterId) {
+        return versions.ofMatter(matterId);
+    }
+
+    public List<StaffUser> getStaff() {
+        return directory.staff();
+    }
+
+    private String currency() {
+        return firmSettings.firm().defaultCurrency();
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public Client getClient() { return client; }
+    public List<ClientDirectory.ContactRow> getContacts() { return contacts; }
+    public List<Matter> getMatters() { return matters; }
+    public boolean isPortalInvoices() { return portalInvoices; }
+    public void setPortalInvoices(boolean portalInvoices) { this.portalInvoices = portalInvoices; }
+    public Map<Long, List<String>> getRecipientSelection() { return recipientSelection; }
+    public String getNewContactName() { return newContactName; }
+    public void setNewContactName(String v) { this.newContactName = v; }
+    public String getNewContactEmail() { return newContactEmail; }
+    public void setNewContactEmail(String v) { this.newContactEmail = v; }
+    public boolean isNewContactBilling() { return newContactBilling; }
+    public void setNewContactBilling(boolean v) { this.newContactBilling = v; }
+    public String getMatterNumber() { return matterNumber; }
+    public void setMatterNumber(String v) { this.matterNumber = v; }
+    public String getMatterTitle() { return matterTitle; }
+    public void setMatterTitle(String v) { this.matterTitle = v; }
+    public BigDecimal getMatterRate() { return matterRate; }
+    public void setMatterRate(BigDecimal v) { this.matterRate = v; }
+    public Long getMatterResponsible() { return matterResponsible; }
+    public void setMatterResponsible(Long v) { this.matterResponsible = v; }
+}
