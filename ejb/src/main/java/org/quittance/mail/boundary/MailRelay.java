@@ -4,6 +4,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,20 +34,40 @@ public class MailRelay {
         if (!running.compareAndSet(false, true)) {
             return;  // the previous run is still sending
         }
+        Transport transport = null;
         try {
-            List<Long> pending;
-            do {
+            List<Long> pending = delivery.pendingIds(BATCH);
+            if (!pending.isEmpty()) {
+                transport = delivery.openTransport();
+            }
+            while (!pending.isEmpty()) {
+                for (Long id : pending) {
+                    deliverOne(id, transport);
+                }
+                if (pending.size() < BATCH) {
+                    break;
+                }
                 pending = delivery.pendingIds(BATCH);
-                pending.forEach(this::deliverOne);
-            } while (pending.size() == BATCH);
+            }
         } finally {
+            close(transport);
             running.set(false);
         }
     }
 
-    private void deliverOne(Long id) {
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                LOG.fine(() -> "SMTP connection did not close cleanly: " + e);
+            }
+        }
+    }
+
+    private void deliverOne(Long id, Transport transport) {
         try {
-            delivery.deliver(id);
+            delivery.deliver(id, transport);
         } catch (RuntimeException e) {
             // Recorded on the message by MailDelivery where it could be; the next run retries.
             LOG.warning(() -> "Outbox message " + id + " not delivered: " + e);

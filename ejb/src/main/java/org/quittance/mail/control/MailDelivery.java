@@ -40,8 +40,29 @@ public class MailDelivery {
                 .getResultList();
     }
 
+    /**
+     * One SMTP connection for a whole relay run: opening a connection per message made e-mail the
+     * slowest step of publishing (1,000 notices took 33 s). Null when no SMTP server is configured
+     * or it cannot be reached now (each message then records why).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Transport openTransport() {
+        if (!SmtpSettings.smtpConfigured()) {
+            return null;
+        }
+        try {
+            Transport transport = mailSession.getTransport("smtp");
+            transport.connect();
+            return transport;
+        } catch (MessagingException e) {
+            LOG.warning(() -> "Cannot connect to the SMTP server: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** @param transport an open connection to use, or null to connect for this message alone */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void deliver(Long id) {
+    public void deliver(Long id, Transport transport) {
         OutgoingMail mail = em.find(OutgoingMail.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (mail == null || mail.state() != MailState.PENDING) {
             return;  // another node or run took it
@@ -51,7 +72,13 @@ public class MailDelivery {
             return;
         }
         try {
-            Transport.send(toMime(mail));
+            MimeMessage message = toMime(mail);
+            if (transport != null && transport.isConnected()) {
+                message.saveChanges();
+                transport.sendMessage(message, message.getAllRecipients());
+            } else {
+                Transport.send(message);
+            }
             mail.sent(OffsetDateTime.now());
         } catch (MessagingException e) {
             mail.refused(e.getMessage());
