@@ -63,8 +63,9 @@ public class Money implements Serializable, Comparable<Money> {
         return rounded(BigDecimal.ZERO, currencyCode);
     }
 
+    /** Always at the currency's minor unit, also when loaded from a wider database column. */
     public BigDecimal amount() {
-        return amount;
+        return amount.setScale(minorDigits(currency(currency)), RoundingMode.UNNECESSARY);
     }
 
     public String currency() {
@@ -73,12 +74,12 @@ public class Money implements Serializable, Comparable<Money> {
 
     public Money plus(Money other) {
         requireSameCurrency(other);
-        return new Money(amount.add(other.amount), currency(currency));
+        return new Money(amount().add(other.amount()), currency(currency));
     }
 
     public Money minus(Money other) {
         requireSameCurrency(other);
-        return new Money(amount.subtract(other.amount), currency(currency));
+        return new Money(amount().subtract(other.amount()), currency(currency));
     }
 
     /** Multiplies by a factor (hours, a rate, a percentage as a fraction) and rounds once. */
@@ -87,7 +88,7 @@ public class Money implements Serializable, Comparable<Money> {
     }
 
     public Money negate() {
-        return new Money(amount.negate(), currency(currency));
+        return new Money(amount().negate(), currency(currency));
     }
 
     public boolean isZero() {
@@ -141,6 +142,7 @@ public class Money implements Serializable, Comparable<Money> {
     /** For screens and e-mails: "EUR 1,234.50". */
     @Override
     public String toString() {
-        return currency + " " + String.format(java.util.Locale.ROOT, "%,." + amount.scale() + "f", amount);
+        BigDecimal shown = amount();
+        return currency + " " + String.format(java.util.Locale.ROOT, "%,." + shown.scale() + "f", shown);
     }
 }

@@ -71,6 +71,20 @@ class StaffBillingIT {
             browser.waitForText("Unregistered — invitation pending", Duration.ofSeconds(10));
             browser.screenshot("01-contact-portal-invited");
 
+            // The matter's invoices go to the new portal; Alex bills this matter at a higher rate.
+            browser.click(By.xpath("//a[contains(., 'Matters')]"));
+            browser.click(By.xpath("//label[contains(., 'priya.shah@greenfielddental.example')]"));
+            browser.click(By.xpath("//button[contains(., 'Save recipients')]"));
+            browser.waitForText("Recipients saved.", Duration.ofSeconds(10));
+            browser.click(By.xpath("//a[contains(., 'Matters')]"));
+            browser.choose(browser.find(By.cssSelector("div[id$=':rateStaff']")).getAttribute("id"), "Alex Whitlock");
+            browser.type(By.cssSelector("input[id$=':rateAmount']"), "260.00");
+            browser.click(By.xpath("//button[contains(., 'Set rate')]"));
+            browser.waitForText("Rate saved.", Duration.ofSeconds(10));
+            browser.click(By.xpath("//a[contains(., 'Matters')]"));
+            browser.waitForText("Alex Whitlock GBP 260.00", Duration.ofSeconds(10));
+            browser.screenshot("01-matter-recipients-and-rates");
+
             MimeMessage invitation = awaitMail("priya.shah@greenfielddental.example", "Your client portal at Whitlock & Crane LLP");
             registrationLink = link((String) invitation.getContent(), "/portal/register.xhtml?token=");
         }
@@ -106,7 +120,7 @@ class StaffBillingIT {
         try (Browser browser = new Browser(STAFF)) {
             browser.signIn("/billing.xhtml", "billie", "billing-demo-2026");
             browser.choose("billing:matter", "HL-001");
-            browser.waitForText("Unbilled work — GBP", Duration.ofSeconds(10));
+            browser.waitForText("Unbilled work — GBP 1,645.50", Duration.ofSeconds(10));
             browser.screenshot("02-unbilled-work");
 
             browser.click(By.id("billing:createInvoice"));
@@ -160,6 +174,21 @@ class StaffBillingIT {
 
     @Test
     @Order(5)
+    void anAdministratorSetsTheLogoAndTestsThePaymentAccount() throws Exception {
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/setup/firm.xhtml", "admin", "admin-demo-2026");
+            browser.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(logo().toString());
+            browser.waitForText("Logo saved.", Duration.ofSeconds(10));
+            browser.screenshot("08-firm-setup");
+            browser.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
+            browser.click(By.id("firm:tabs:test"));
+            browser.waitForText("Sandbox ready: test mode, no real money moves.", Duration.ofSeconds(10));
+            browser.screenshot("09-billing-and-ar");
+        }
+    }
+
+    @Test
+    @Order(6)
     void aBillingUserCannotOpenFirmSetup() {
         try (Browser browser = new Browser(STAFF)) {
             browser.signIn("/setup/firm.xhtml", "billie", "billing-demo-2026");
@@ -168,6 +197,17 @@ class StaffBillingIT {
             browser.open("/");
             assertFalse(browser.text().contains("Setup › Firm"), "and is not offered the link");
         }
+    }
+
+    private static java.nio.file.Path logo() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x1f, 0x3a, 0x5f));
+        g.fillRect(0, 0, 120, 40);
+        g.dispose();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("logo", ".png");
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     private static String link(String body, String marker) {

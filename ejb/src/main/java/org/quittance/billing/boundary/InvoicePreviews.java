@@ -1,5 +1,6 @@
 package org.quittance.billing.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,6 +8,7 @@ import org.quittance.billing.control.InvoiceDocument;
 import org.quittance.billing.control.InvoicePdf;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.billing.entity.InvoiceState;
+import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
@@ -18,12 +20,15 @@ public class InvoicePreviews {
     @PersistenceContext
     EntityManager em;
 
+    @EJB
+    FirmSettings firmSettings;
+
     public byte[] pdf(long invoiceId) {
         Invoice invoice = em.find(Invoice.class, invoiceId);
         if (invoice == null) {
             throw new RuleViolation("Invoice " + invoiceId + " does not exist.");
         }
-        Firm firm = em.createQuery("SELECT f FROM Firm f ORDER BY f.id", Firm.class).setMaxResults(1).getSingleResult();
+        Firm firm = firmSettings.firm();
         String watermark = switch (invoice.state()) {
             case DRAFT -> "DRAFT";
             case VOID -> "VOID";

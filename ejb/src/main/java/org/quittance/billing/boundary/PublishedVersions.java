@@ -9,6 +9,7 @@ import org.quittance.billing.control.InvoicePdf;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.billing.entity.InvoiceState;
 import org.quittance.billing.entity.PublishedInvoice;
+import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.mail.boundary.Mailer;
 import org.quittance.platform.control.PublicLinks;
@@ -42,6 +43,9 @@ public class PublishedVersions {
     EntityManager em;
 
     @EJB
+    FirmSettings firmSettings;
+
+    @EJB
     Mailer mailer;
 
     public void make(long invoiceId) {
@@ -54,7 +58,7 @@ public class PublishedVersions {
             // The message commits only with the state change, so this is a bug, not a race: let it dead-letter.
             throw new IllegalStateException("Invoice " + invoiceId + " is not published");
         }
-        Firm firm = em.createQuery("SELECT f FROM Firm f ORDER BY f.id", Firm.class).setMaxResults(1).getSingleResult();
+        Firm firm = firmSettings.firm();
         String link = PublicLinks.portal("invoice.xhtml?id=" + invoiceId);
         InvoiceDocument document = InvoiceDocument.of(invoice, firm, link, null);
         byte[] pdf = InvoicePdf.render(document);

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.billing.entity.Invoice;
+import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.messaging.boundary.OutboundMessages;
 import org.quittance.messaging.control.Queue;
@@ -31,6 +32,9 @@ public class InvoicePublisher {
     EntityManager em;
 
     @EJB
+    FirmSettings firmSettings;
+
+    @EJB
     OutboundMessages outbound;
 
     @EJB
@@ -45,7 +49,7 @@ public class InvoicePublisher {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean publishInCallersTransaction(long runId, long invoiceId, String by) {
         Invoice invoice = em.find(Invoice.class, invoiceId);
-        Firm firm = em.createQuery("SELECT f FROM Firm f ORDER BY f.id", Firm.class).setMaxResults(1).getSingleResult();
+        Firm firm = firmSettings.firm();
         Optional<String> refusal = PublishEligibility.refusal(invoice, firm);
         if (refusal.isPresent()) {
             runs.record(runId, invoiceId, PublishRuns.Outcome.SKIPPED, refusal.get());

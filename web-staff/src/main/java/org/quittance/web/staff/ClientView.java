@@ -41,7 +41,11 @@ public class ClientView implements Serializable {
     private List<ClientDirectory.ContactRow> contacts;
     private List<Matter> matters;
     private boolean portalInvoices;
-    private final Map<Long, List<String>> recipientSelection = new HashMap<>();
+    // Keyed by matter id. Faces cannot see the element type through a Map, so values arrive as
+    // strings (or, for the checkboxes, an array or list of strings) and are parsed here.
+    private final Map<Long, Object> recipientSelection = new HashMap<>();
+    private final Map<Long, String> rateStaff = new HashMap<>();
+    private final Map<Long, String> rateAmount = new HashMap<>();
 
     private String newContactName, newContactEmail;
     private boolean newContactBilling;
@@ -63,7 +67,7 @@ public class ClientView implements Serializable {
         matters = directory.matters(id);
         recipientSelection.clear();
         for (Matter m : matters) {
-            recipientSelection.put(m.id(), directory.recipients(m.id()).stream().map(r -> String.valueOf(r.portalUserId())).toList());
+            recipientSelection.put(m.id(), directory.recipients(m.id()).stream().map(r -> String.valueOf(r.portalUserId())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
         }
     }
 
@@ -111,11 +115,42 @@ public class ClientView implements Serializable {
     }
 
     public void saveRecipients(Long matterId) {
-        List<String> selected = recipientSelection.getOrDefault(matterId, List.of());
+        Object selected = recipientSelection.get(matterId);
+        List<?> values = selected instanceof Object[] array ? List.of(array)
+                : selected instanceof java.util.Collection<?> c ? List.copyOf(c) : List.of();
         HashSet<Long> ids = new HashSet<>();
-        selected.forEach(s -> ids.add(Long.valueOf(s)));
+        values.forEach(v -> ids.add(Long.valueOf(String.valueOf(v))));
         Feedback.run(() -> directory.setRecipients(matterId, ids), "Recipients saved.");
         load();
+    }
+
+    public void saveRate(Long matterId) {
+        String staff = rateStaff.get(matterId);
+        if (staff == null || staff.isBlank()) {
+            Feedback.error("Choose the staff member whose rate to set.");
+            return;
+        }
+        Long staffId = Long.valueOf(staff);
+        String typed = rateAmount.get(matterId);
+        BigDecimal rate;
+        try {
+            rate = typed == null || typed.isBlank() ? null : new BigDecimal(typed.trim());
+        } catch (NumberFormatException e) {
+            Feedback.error("The rate must be a number such as 250.00.");
+            return;
+        }
+        Feedback.run(() -> directory.setStaffRate(matterId, staffId, rate),
+                rate == null ? "Rate removed: the matter's default rate applies." : "Rate saved.");
+        rateAmount.remove(matterId);
+        load();
+    }
+
+    /** The matter's rate table in words: "Alex Whitlock GBP 260.00". */
+    public List<String> rates(Matter matter) {
+        return getStaff().stream()
+                .filter(s -> matter.staffRates().containsKey(s.id()))
+                .map(s -> s.displayName() + " " + matter.rateFor(s))
+                .toList();
     }
 
     public List<ClientDirectory.Recipient> possibleRecipients(Long matterId) {
@@ -141,7 +176,9 @@ public class ClientView implements Serializable {
     public List<Matter> getMatters() { return matters; }
     public boolean isPortalInvoices() { return portalInvoices; }
     public void setPortalInvoices(boolean portalInvoices) { this.portalInvoices = portalInvoices; }
-    public Map<Long, List<String>> getRecipientSelection() { return recipientSelection; }
+    public Map<Long, Object> getRecipientSelection() { return recipientSelection; }
+    public Map<Long, String> getRateStaff() { return rateStaff; }
+    public Map<Long, String> getRateAmount() { return rateAmount; }
     public String getNewContactName() { return newContactName; }
     public void setNewContactName(String v) { this.newContactName = v; }
     public String getNewContactEmail() { return newContactEmail; }
