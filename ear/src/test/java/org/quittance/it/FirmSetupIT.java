@@ -1,0 +1,97 @@
+package org.quittance.it;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.clients.boundary.ClientDirectory;
+import org.quittance.clients.entity.ClientKind;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.platform.control.RuleViolation;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Setup: the payment account's secrets never reach the database or a screen in clear; setup rules refuse bad input. */
+@ExtendWith(ArquillianExtension.class)
+class FirmSetupIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.quittanceWith(FirmSetupIT.class, BillingFixtures.class, BillingFixtures.Scenario.class);
+    }
+
+    @EJB FirmSettings settings;
+    @EJB ClientDirectory clients;
+    @EJB BillingFixtures fixtures;
+
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
+    @Test
+    void processorSecretsAreStoredEncryptedAndShownOnlyByTheirLastFourCharacters() throws Exception {
+        fixtures.firmWithPortalInvoicing(true);
+        String secret = "sk_test_51HsEcReTkEy0123456789abcd";
+        String webhook = "whsec_T0pSecretSigningKeyWXYZ";
+        try {
+            FirmSettings.AccountView view = settings.connectPaymentAccount(ProcessorKind.STRIPE, false, "Test account", "pk_test_123", secret, webhook);
+            assertEquals("…abcd", view.secretKeyHint());
+            assertEquals("…WXYZ", view.webhookSecretHint());
+            assertFalse(view.readyForPayments(), "not before a passed connection test");
+
+            try (Connection c = dataSource.getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("SELECT * FROM payment_account")) {
+                assertTrue(rs.next());
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    String value = rs.getString(i);
+                    assertFalse(value != null && (value.contains("sEcReTkEy") || value.contains("T0pSecret")),
+                            "column " + rs.getMetaData().getColumnName(i) + " holds a secret in clear");
+                }
+            }
+            // Saving again with blank secrets keeps them.
+            assertEquals("…abcd", settings.connectPaymentAccount(ProcessorKind.STRIPE, false, "Renamed", "pk_test_123", "", null).secretKeyHint());
+        } finally {
+            settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        }
+    }
+
+    @Test
+    void theSandboxCannotTakeLivePaymentsAndPassesItsConnectionTest() {
+        fixtures.firmWithPortalInvoicing(true);
+        assertThrows(RuleViolation.class, () -> settings.connectPaymentAccount(ProcessorKind.SANDBOX, true, "x", null, null, null));
+        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        FirmSettings.AccountView tested = settings.testConnection();
+        assertTrue(tested.lastTestOk());
+        assertTrue(tested.readyForPayments());
+    }
+
+    @Test
+    void aClientWithoutABillingContactOrAFirmWithABadNumberFormatIsRefused() {
+        fixtures.firmWithPortalInvoicing(true);
+        EJBException noContact = assertThrows(EJBException.class,
+                () -> clients.createClient("Nobody Ltd", ClientKind.ORGANISATION, null, " ", null));
+        assertTrue(String.valueOf(rootMessage(noContact)).contains("A billing contact is required"), rootMessage(noContact));
+
+        var firm = settings.firm();
+        RuleViolation format = assertThrows(RuleViolation.class, () -> settings.describeFirm(firm.name(), firm.address(), firm.email(),
+                firm.defaultCurrency(), firm.paymentTermsDays(), "INV-{YYYY}", firm.taxLabel(), firm.taxRatePercent(), null));
+        assertTrue(format.getMessage().contains("{SEQ}"), format.getMessage());
+    }
+
+    private static String rootMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.validation.ConstraintViolationException cve) {
+                return cve.getConstraintViolations().iterator().next().getMessage();
+            }
+        }
+        return String.valueOf(e);
+    }
+}
