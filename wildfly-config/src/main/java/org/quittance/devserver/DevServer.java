@@ -175,12 +175,20 @@ public final class DevServer {
 
     private static void stop(Process wildfly, EmbeddedPostgres postgres) {
         try {
+            // standalone.sh starts the server JVM as its child: stop that first, so PostgreSQL is
+            // never closed under a running server (a plain kill of the script left the JVM behind).
+            wildfly.descendants().forEach(ProcessHandle::destroy);
+            for (ProcessHandle child : wildfly.descendants().toList()) {
+                child.onExit().get(60, TimeUnit.SECONDS);
+            }
             if (wildfly.isAlive()) {
                 wildfly.destroy();
                 wildfly.waitFor(60, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.err.println("WildFly did not stop within 60 s: " + e);
         } finally {
             try {
                 postgres.close();
