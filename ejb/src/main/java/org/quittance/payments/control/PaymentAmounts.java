@@ -1,0 +1,94 @@
+package org.quittance.payments.control;
+
+import org.quittance.money.Money;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How much a client may pay in the portal: the full balance is always allowed; a part only where the
+ * firm allows part payments, and then not below the firm's minimum (unless it clears the balance);
+ * never more than the balance. Several invoices paid together get the amount oldest-due first.
+ */
+public final class PaymentAmounts {
+
+    /** @param minimum the smallest part payment, or null for none */
+    public record Policy(boolean partialAllowed, Money minimum) {
+    }
+
+    public record Open(Long invoiceId, String number, LocalDate dueDate, Money balance) {
+    }
+
+    private PaymentAmounts() {
+    }
+
+    /** @return why this amount cannot be paid on this invoice, or null when it can */
+    public static String refusal(Open invoice, Money amount, Policy policy) {
+        if (!amount.currency().equals(invoice.balance().currency())) {
+            return "Invoice " + invoice.number() + " is in " + invoice.balance().currency() + ", not " + amount.currency() + ".";
+        }
+        if (!amount.isPositive()) {
+            return "Enter an amount above zero for invoice " + invoice.number() + ".";
+        }
+        int vsBalance = amount.compareTo(invoice.balance());
+        if (vsBalance > 0) {
+            return "You can pay at most the balance of " + invoice.balance() + " on invoice " + invoice.number() + ".";
+        }
+        if (vsBalance == 0) {
+            return null;
+        }
+        if (!policy.partialAllowed()) {
+            return "Invoice " + invoice.number() + " must be paid in full (" + invoice.balance() + ").";
+        }
+        if (policy.minimum() != null && amount.compareTo(policy.minimum()) < 0) {
+            return "A part payment must be at least " + policy.minimum() + ".";
+        }
+        return null;
+    }
+
+    /** The refusals for a whole selection, in invoice order; empty when everything may be paid. */
+    public static List<String> refusals(Map<Open, Money> amounts, Policy policy) {
+        List<String> reasons = new ArrayList<>();
+        amounts.forEach((invoice, amount) -> {
+            String reason = refusal(invoice, amount, policy);
+            if (reason != null) {
+                reasons.add(reason);
+            }
+        });
+        return reasons;
+    }
+
+    /**
+     * Spreads one amount over several invoices, oldest due date first, each up to its balance.
+     * @throws IllegalArgumentException when the amount is not positive or exceeds the total balance
+     */
+    public static Map<Open, Money> spread(Money total, List<Open> invoices) {
+        if (!total.isPositive()) {
+            throw new IllegalArgumentException("Enter an amount above zero.");
+        }
+        List<Open> oldestFirst = new ArrayList<>(invoices);
+        oldestFirst.sort(Comparator.comparing(Open::dueDate).thenComparing(Open::number));
+        Money open = Money.zero(total.currency());
+        for (Open invoice : oldestFirst) {
+            open = open.plus(invoice.balance());
+        }
+        if (total.compareTo(open) > 0) {
+            throw new IllegalArgumentException("You can pay at most the total balance of " + open + ".");
+        }
+        Map<Open, Money> spread = new LinkedHashMap<>();
+        Money left = total;
+        for (Open invoice : oldestFirst) {
+            if (!left.isPositive()) {
+                break;
+            }
+            Money part = left.compareTo(invoice.balance()) >= 0 ? invoice.balance() : left;
+            spread.put(invoice, part);
+            left = left.minus(part);
+        }
+        return spread;
+    }
+}
