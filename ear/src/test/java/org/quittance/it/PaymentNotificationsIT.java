@@ -1,0 +1,164 @@
+package org.quittance.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.money.Money;
+import org.quittance.payments.boundary.ProcessorPayments;
+import org.quittance.payments.control.StripeSignature;
+import org.quittance.payments.entity.PaymentState;
+import org.quittance.payments.entity.ProcessorPayment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Signed Stripe notifications over HTTP to /portal/webhooks/stripe: verified on the raw bytes, kept
+ * once per event id, queued, and applied to processor payments whatever their order.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PaymentNotificationsIT {
+
+    private static final String SECRET = "whsec_it_0123456789abcdef";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.quittanceWith(Deployments.testModule(PaymentNotificationsIT.class, BillingFixtures.class, BillingFixtures.Scenario.class)
+                .addAsResource("stripe-webhooks/payment_intent.succeeded.json"));
+    }
+
+    @EJB FirmSettings settings;
+    @EJB BillingFixtures fixtures;
+    @EJB ProcessorPayments payments;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final StripeSignature signer = new StripeSignature(SECRET, Duration.ofSeconds(300));
+
+    @BeforeEach
+    void webhookSecret() {
+        fixtures.firmWithPortalInvoicing(true);
+        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
+    }
+
+    @Test
+    void aSignedEventCreatesOnePayment() throws Exception {
+        String pi = "pi_" + unique();
+        byte[] body = sample("payment_intent.succeeded").replace("pi_000000000000000000000000", pi)
+                .replace("evt_000000000000000000000000", "evt_" + unique()).getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(200, post(body, signer.header(now(), body)).statusCode());
+
+        ProcessorPayment payment = awaitState(pi, PaymentState.SUCCEEDED);
+        assertEquals(Money.of("20.00", "USD"), payment.amount());
+        assertEquals(1, payments.changes(payment.id()));
+    }
+
+    @Test
+    void theSameEventFiveTimesIsOneNotificationAndOneChange() throws Exception {
+        String pi = "pi_" + unique();
+        String eventId = "evt_" + unique();
+        byte[] body = sample("payment_intent.succeeded").replace("pi_000000000000000000000000", pi)
+                .replace("evt_000000000000000000000000", eventId).getBytes(StandardCharsets.UTF_8);
+
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> response = post(body, signer.header(now(), body));
+            assertEquals(200, response.statusCode());
+            assertEquals(i > 0, response.body().contains("\"duplicate\":true"), response.body());
+        }
+        ProcessorPayment payment = awaitState(pi, PaymentState.SUCCEEDED);
+        Thread.sleep(1_000);
+        assertEquals(1, payments.notifications(eventId));
+        assertEquals(1, payments.changes(payment.id()));
+    }
+
+    @Test
+    void forgedStaleOrMalformedNotificationsGet400AndNothingIsStored() throws Exception {
+        String eventId = "evt_" + unique();
+        byte[] body = sample("payment_intent.succeeded").replace("evt_000000000000000000000000", eventId).getBytes(StandardCharsets.UTF_8);
+
+        String forged = new StripeSignature("whsec_attacker", Duration.ofSeconds(300)).header(now(), body);
+        assertEquals(400, post(body, forged).statusCode());
+        assertEquals(400, post(body, signer.header(now() - 301, body)).statusCode(), "stale");
+        assertEquals(400, post(body, null).statusCode(), "unsigned");
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"amount\": 2000", "\"amount\": 1").getBytes(StandardCharsets.UTF_8);
+        assertEquals(400, post(tampered, signer.header(now(), body)).statusCode(), "body changed after signing");
+        byte[] malformed = ("{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":").getBytes(StandardCharsets.UTF_8);
+        assertEquals(400, post(malformed, signer.header(now(), malformed)).statusCode(), "validly signed garbage");
+
+        assertEquals(0, payments.notifications(eventId));
+    }
+
+    @Test
+    void aRefundArrivingBeforeItsSuccessEndsRefunded() throws Exception {
+        String pi = "pi_" + unique();
+        String ch = "ch_" + unique();
+        byte[] refund = event("charge.refunded", """
+                {"id":"%s","object":"charge","payment_intent":"%s","amount":50000,"amount_refunded":50000,"currency":"gbp"}""".formatted(ch, pi));
+        byte[] success = event("payment_intent.succeeded", """
+                {"id":"%s","object":"payment_intent","latest_charge":"%s","amount":50000,"currency":"gbp","status":"succeeded"}""".formatted(pi, ch));
+
+        assertEquals(200, post(refund, signer.header(now(), refund)).statusCode());
+        awaitState(pi, PaymentState.REFUNDED);
+        assertEquals(200, post(success, signer.header(now(), success)).statusCode());
+        Eventually.await("both applied", WAIT, () -> payments.changes(payments.byPaymentIntent(pi).orElseThrow().id()) == 2);
+
+        ProcessorPayment payment = payments.byPaymentIntent(pi).orElseThrow();
+        assertEquals(PaymentState.REFUNDED, payment.state());
+        assertEquals(Money.of("500.00", "GBP"), payment.refunded());
+        assertEquals(ch, payment.charge());
+    }
+
+    private static byte[] event(String type, String object) {
+        return """
+                {"id":"evt_%s","object":"event","api_version":"2026-07-29.dahlia","type":"%s","data":{"object":%s}}"""
+                .formatted(unique(), type, object).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ProcessorPayment awaitState(String pi, PaymentState state) {
+        Eventually.await("payment " + pi + " " + state, WAIT,
+                () -> payments.byPaymentIntent(pi).map(p -> p.state() == state).orElse(false));
+        return payments.byPaymentIntent(pi).orElseThrow();
+    }
+
+    private HttpResponse<String> post(byte[] body, String signature) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/portal/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sample(String name) throws IOException {
+        try (InputStream in = PaymentNotificationsIT.class.getClassLoader().getResourceAsStream("stripe-webhooks/" + name + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+}

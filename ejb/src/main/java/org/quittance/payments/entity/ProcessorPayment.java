@@ -1,0 +1,126 @@
+package org.quittance.payments.entity;
+
+import jakarta.persistence.*;
+import org.quittance.money.Money;
+import org.quittance.payments.control.PaymentEvent;
+import org.quittance.payments.control.PaymentFacts;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** A payment as the processor reports it; its state follows from the facts its notifications added. */
+@Entity
+@Table(name = "processor_payment")
+public class ProcessorPayment {
+
+    @Id
+    @SequenceGenerator(name = "processor_payment_seq", sequenceName = "processor_payment_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "processor_payment_seq")
+    private Long id;
+
+    @Column(nullable = false)
+    private String processor;
+
+    @Column(name = "payment_intent")
+    private String paymentIntent;
+
+    private String charge;
+
+    @Column(length = 3)
+    private String currency;
+
+    private BigDecimal amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentState state = PaymentState.PENDING;
+
+    @Column(nullable = false)
+    private boolean succeeded;
+
+    @Column(nullable = false)
+    private boolean failed;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    @Column(nullable = false)
+    private BigDecimal refunded = BigDecimal.ZERO;
+
+    @Column(name = "dispute_opened", nullable = false)
+    private boolean disputeOpened;
+
+    @Column(name = "dispute_won", nullable = false)
+    private boolean disputeWon;
+
+    @Column(name = "dispute_lost", nullable = false)
+    private boolean disputeLost;
+
+    private String metadata;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected ProcessorPayment() {
+    }
+
+    public ProcessorPayment(String processor, String paymentIntent, String charge, OffsetDateTime now) {
+        this.processor = processor;
+        this.paymentIntent = paymentIntent;
+        this.charge = charge;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Learns what a notification tells: references and amount not known before, and its event. */
+    public PaymentState apply(String paymentIntent, String charge, Money amount, String metadata, PaymentEvent event, OffsetDateTime now) {
+        if (this.paymentIntent == null) this.paymentIntent = paymentIntent;
+        if (this.charge == null) this.charge = charge;
+        if (this.amount == null && amount != null) {
+            this.amount = amount.amount();
+            this.currency = amount.currency();
+        }
+        if (this.metadata == null && metadata != null) this.metadata = metadata;
+        if (this.amount == null) {
+            // Without an amount the facts cannot weigh refunds; keep what is certain.
+            if (event instanceof PaymentEvent.Succeeded) succeeded = true;
+            if (event instanceof PaymentEvent.Failed f) { failed = true; if (failureReason == null) failureReason = f.reason(); }
+            state = succeeded ? PaymentState.SUCCEEDED : failed ? PaymentState.FAILED : PaymentState.PENDING;
+        } else {
+            PaymentFacts facts = facts().with(event);
+            succeeded = facts.succeeded();
+            failed = facts.failed();
+            failureReason = facts.failureReason();
+            refunded = facts.refunded().amount();
+            disputeOpened = facts.disputeOpened();
+            disputeWon = facts.disputeWon();
+            disputeLost = facts.disputeLost();
+            state = facts.state();
+        }
+        updatedAt = now;
+        return state;
+    }
+
+    private PaymentFacts facts() {
+        Money total = Money.of(amount, currency);
+        return new PaymentFacts(total, succeeded, failed, failureReason, Money.of(refunded, currency), disputeOpened, disputeWon, disputeLost);
+    }
+
+    public Long id() { return id; }
+    public String processor() { return processor; }
+    public String paymentIntent() { return paymentIntent; }
+    public String charge() { return charge; }
+    public Money amount() { return amount == null ? null : Money.of(amount, currency); }
+    public PaymentState state() { return state; }
+    public String failureReason() { return failureReason; }
+    public Money refunded() { return currency == null ? null : Money.of(refunded, currency); }
+    public String metadata() { return metadata; }
+    public OffsetDateTime createdAt() { return createdAt; }
+    public OffsetDateTime updatedAt() { return updatedAt; }
+}
