@@ -93,9 +93,18 @@ public final class Browser implements AutoCloseable {
     public Browser choose(String menuId, String labelPart) {
         String css = "#" + menuId.replace(":", "\\:");
         for (int attempt = 1; ; attempt++) {
+            WebElement menu = find(By.cssSelector(css));
+            // Centre the menu first, so that its panel opens inside the window and not under the header.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
             click(By.cssSelector(css + " .ui-selectonemenu-trigger"));
             find(By.cssSelector(css + "_panel"));
-            click(By.xpath("//div[@id='" + menuId + "_panel']//li[contains(@data-label, '" + labelPart + "')]"));
+            By item = By.xpath("//div[@id='" + menuId + "_panel']//li[contains(@data-label, '" + labelPart + "')]");
+            try {
+                click(item);
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                ((JavascriptExecutor) driver).executeScript("arguments[0].click();", driver.findElement(item));
+                settle();
+            }
             if (find(By.cssSelector(css + "_label")).getText().contains(labelPart)) {
                 return this;
             }

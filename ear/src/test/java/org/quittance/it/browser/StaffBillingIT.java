@@ -163,6 +163,10 @@ class StaffBillingIT {
             maria.signIn(path, "maria.lopez@harbourlights.example", "portal-demo-2026");
             assertTrue(maria.text().contains("GBP 1,969.50"), maria.text());
             maria.screenshot("07-portal-invoice");
+            maria.open("/");
+            assertEquals("GBP 1,969.50", maria.find(By.id("balance")).getText().trim());
+            assertTrue(maria.text().contains("Open (1)"), maria.text());
+            maria.screenshot("07-portal-home");
         }
         try (Browser priya = new Browser(PORTAL)) {
             priya.signIn("/", "priya.shah@greenfielddental.example", "blue heron over the estuary");

@@ -20,8 +20,34 @@ public class InvoicesView {
     private Long id;
     private PublishedInvoice invoice;
 
+    private List<PortalInvoices.Row> rows;
+
     public List<PublishedInvoice> getAll() {
         return invoices.visibleTo(login());
+    }
+
+    private List<PortalInvoices.Row> rows() {
+        if (rows == null) {
+            rows = invoices.rows(login());
+        }
+        return rows;
+    }
+
+    public List<PortalInvoices.Row> getOpen() {
+        return rows().stream().filter(PortalInvoices.Row::open).toList();
+    }
+
+    public List<PortalInvoices.Row> getPaid() {
+        return rows().stream().filter(PortalInvoices.Row::paid).toList();
+    }
+
+    /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable. */
+    public List<PortalInvoices.Row> getReplaced() {
+        return rows().stream().filter(r -> r.superseded() || r.state() == org.quittance.billing.entity.InvoiceState.VOID).toList();
+    }
+
+    public java.util.Collection<org.quittance.money.Money> getBalanceDue() {
+        return PortalInvoices.balanceDue(rows()).values();
     }
 
     /** Not visible to this user and not existing look the same: 404. */
