@@ -1,9 +1,13 @@
 package org.quittance.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.ejb.EJB;
+import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -41,7 +46,8 @@ class PaymentNotificationsIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.quittanceWith(Deployments.testModule(PaymentNotificationsIT.class, BillingFixtures.class, BillingFixtures.Scenario.class)
-                .addAsResource("stripe-webhooks/payment_intent.succeeded.json"));
+                .addAsResource("stripe-webhooks/payment_intent.succeeded.json")
+                .addAsLibraries(Deployments.libraryOnClassPath("greenmail-2")));
     }
 
     @EJB FirmSettings settings;
@@ -50,6 +56,31 @@ class PaymentNotificationsIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final StripeSignature signer = new StripeSignature(SECRET, Duration.ofSeconds(300));
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void mailbox() {
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
+        smtp.start();
+    }
+
+    @AfterEach
+    void closeMailbox() {
+        smtp.stop();
+    }
+
+    private long noticesAbout(String reference) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(reference)).count();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeEach
     void webhookSecret() {
@@ -68,6 +99,11 @@ class PaymentNotificationsIT {
         ProcessorPayment payment = awaitState(pi, PaymentState.SUCCEEDED);
         assertEquals(Money.of("20.00", "USD"), payment.amount());
         assertEquals(1, payments.changes(payment.id()));
+
+        Eventually.await("the portal administrator's notice", WAIT, () -> noticesAbout(pi) == 1);
+        MimeMessage notice = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(pi)).findFirst().orElseThrow();
+        assertEquals("portal-admin@test.example", notice.getAllRecipients()[0].toString());
+        assertEquals("Portal payment succeeded: USD 20.00 (" + pi + ")", notice.getSubject());
     }
 
     @Test
@@ -83,9 +119,11 @@ class PaymentNotificationsIT {
             assertEquals(i > 0, response.body().contains("\"duplicate\":true"), response.body());
         }
         ProcessorPayment payment = awaitState(pi, PaymentState.SUCCEEDED);
-        Thread.sleep(1_000);
+        Eventually.await("the notice", WAIT, () -> noticesAbout(pi) == 1);
+        Thread.sleep(4_000);  // more than a mail relay period
         assertEquals(1, payments.notifications(eventId));
         assertEquals(1, payments.changes(payment.id()));
+        assertEquals(1, noticesAbout(pi), "one e-mail to the portal administrator, not five");
     }
 
     @Test

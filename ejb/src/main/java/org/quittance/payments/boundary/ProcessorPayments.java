@@ -1,13 +1,19 @@
 package org.quittance.payments.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.firm.entity.Firm;
+import org.quittance.mail.boundary.Mailer;
 import org.quittance.payments.control.StripeEvent;
 import org.quittance.payments.entity.PaymentState;
 import org.quittance.payments.entity.ProcessorPayment;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,15 +21,24 @@ import java.util.logging.Logger;
 /**
  * Turns a stored notification into its effect on a processor payment, in the PaymentNotifications
  * consumer's transaction. Each notification changes a payment at most once (the change record's
- * key); an event that concerns no payment is marked ignored with the reason, never an error.
+ * key); an event that concerns no payment is marked ignored with the reason, never an error. The
+ * firm's portal administrator is told by e-mail when a payment succeeds, fails or is disputed.
  */
 @Stateless
 public class ProcessorPayments {
 
     private static final Logger LOG = Logger.getLogger(ProcessorPayments.class.getName());
 
+    private static final Set<PaymentState> NOTICE_STATES = EnumSet.of(PaymentState.SUCCEEDED, PaymentState.FAILED, PaymentState.DISPUTED);
+
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    FirmSettings firmSettings;
+
+    @EJB
+    Mailer mailer;
 
     public void apply(long notificationId) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT payload, outcome FROM payment_notification WHERE id = ? FOR UPDATE")
@@ -42,6 +57,7 @@ public class ProcessorPayments {
             em.persist(created);
             return created;
         });
+        PaymentState before = payment.state();  // PENDING for a payment first seen now
         PaymentState after = payment.apply(event.paymentIntent(), event.charge(), event.amount(),
                 event.metadata().isEmpty() ? null : event.metadata().toString(), event.meaning().get(), now);
         em.flush();
@@ -51,7 +67,34 @@ public class ProcessorPayments {
                 .setParameter(1, payment.id()).setParameter(2, notificationId).setParameter(3, after.name())
                 .executeUpdate();
         outcome(notificationId, "APPLIED", null);
+        if (before != after && NOTICE_STATES.contains(after)) {
+            tellPortalAdministrator(payment, after);
+        }
         LOG.fine(() -> "Stripe " + event.type() + " " + event.id() + " → payment " + payment.id() + " " + after);
+    }
+
+    /** The firm's portal administrator hears of successes, failures and disputes, once per payment and state. */
+    private void tellPortalAdministrator(ProcessorPayment payment, PaymentState state) {
+        Firm firm = firmSettings.firm();
+        if (firm.portalAdminEmail() == null) {
+            LOG.warning(() -> "No portal administrator e-mail is set: payment " + payment.id() + " is " + state.label());
+            return;
+        }
+        String amount = payment.amount() == null ? "a payment" : payment.amount().toString();
+        String reference = payment.paymentIntent() != null ? payment.paymentIntent() : payment.charge();
+        StringBuilder body = new StringBuilder()
+                .append("A client portal payment is now ").append(state.label().toLowerCase()).append(".\n\n")
+                .append("Amount:     ").append(amount).append("\n")
+                .append("Processor:  ").append(payment.processor()).append(", reference ").append(reference).append("\n");
+        if (state == PaymentState.FAILED && payment.failureReason() != null) {
+            body.append("Reason:     ").append(payment.failureReason()).append("\n");
+        }
+        if (state == PaymentState.DISPUTED) {
+            body.append("\nThe client's bank has opened a dispute (chargeback). Respond at the processor before its deadline.\n");
+        }
+        body.append("\n").append(firm.name()).append(" · Quittance\n");
+        mailer.queue("payment-notice:" + payment.id() + ":" + state.name(), firm.portalAdminEmail(),
+                "Portal payment " + state.label().toLowerCase() + ": " + amount + " (" + reference + ")", body.toString());
     }
 
     public Optional<ProcessorPayment> byPaymentIntent(String paymentIntent) {
