@@ -188,6 +188,10 @@ class StaffBillingIT {
             browser.click(By.id("firm:tabs:test"));
             browser.waitForText("Sandbox ready: test mode, no real money moves.", Duration.ofSeconds(10));
             browser.screenshot("09-billing-and-ar");
+
+            browser.open("/dead-letters.xhtml");
+            assertTrue(browser.text().contains("Messages that failed every delivery attempt"), browser.text());
+            browser.screenshot("10-dead-letters");
         }
     }
 

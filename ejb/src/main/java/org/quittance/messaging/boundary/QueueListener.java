@@ -19,20 +19,28 @@ public final class QueueListener {
     private QueueListener() {
     }
 
-    public static void deliver(Queue queue, Message message, InboundMessages inbound, MessageDrivenContext context) {
+    public static void deliver(Queue queue, Message message, InboundMessages inbound, MessageFailures failures,
+                               MessageDrivenContext context) {
         String id = "?";
+        String type = null;
+        String key = null;
         try {
             id = message.getJMSMessageID();
+            type = message.getStringProperty(Queue.TYPE_PROPERTY);
+            key = message.getStringProperty(Queue.KEY_PROPERTY);
             String body = message instanceof TextMessage text ? text.getText() : null;
-            inbound.receive(queue,
-                    message.getStringProperty(Queue.TYPE_PROPERTY),
-                    message.getStringProperty(Queue.KEY_PROPERTY),
-                    body);
+            inbound.receive(queue, type, key, body);
         } catch (JMSException | RuntimeException e) {
             context.setRollbackOnly();
             String messageId = id;
+            String reason = rootCause(e);
             LOG.warning(() -> "Message " + messageId + " on " + queue.queueName()
-                    + " failed and will be redelivered or dead-lettered: " + rootCause(e));
+                    + " failed and will be redelivered or dead-lettered: " + reason);
+            try {
+                failures.record(queue, type, key, reason);
+            } catch (RuntimeException recordingFailed) {
+                LOG.warning(() -> "Could not record the failure of message " + messageId + ": " + recordingFailed);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.ejb.MessageDrivenContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.quittance.messaging.boundary.InboundMessages;
+import org.quittance.messaging.boundary.MessageFailures;
 import org.quittance.messaging.boundary.QueueListener;
 import org.quittance.messaging.control.Queue;
 
@@ -22,11 +23,14 @@ public class PaymentNotificationsListener implements MessageListener {
     @EJB
     InboundMessages inbound;
 
+    @EJB
+    MessageFailures failures;
+
     @Resource
     MessageDrivenContext context;
 
     @Override
     public void onMessage(Message message) {
-        QueueListener.deliver(Queue.PAYMENT_NOTIFICATIONS, message, inbound, context);
+        QueueListener.deliver(Queue.PAYMENT_NOTIFICATIONS, message, inbound, failures, context);
     }
 }
