@@ -129,6 +129,47 @@ class SecurityIT {
         assertTrue(refused.body().contains("not right"));
     }
 
+    @Test
+    void fiveWrongPasswordsLockThePortalLoginEvenAgainstTheRightOne() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Browser attacker = new Browser();
+            attacker.get("/portal/");
+            assertTrue(attacker.signIn("/portal", portalUser, "guess-" + i).body().contains("not right"));
+        }
+        Browser owner = new Browser();
+        owner.get("/portal/");
+        assertTrue(owner.signIn("/portal", portalUser, PASSWORD).body().contains("not right"), "locked: even the right password is refused");
+
+        // Fifteen minutes later (simulated), the right password works and the count starts again.
+        tx.begin();
+        em.createNativeQuery("UPDATE portal_user SET locked_until = now() - interval '1 second' WHERE email = ?")
+                .setParameter(1, portalUser).executeUpdate();
+        tx.commit();
+        Browser later = new Browser();
+        later.get("/portal/");
+        assertEquals(302, later.signIn("/portal", portalUser, PASSWORD).statusCode());
+        assertTrue(later.get("/portal/").body().contains("Your invoices"));
+    }
+
+    @Test
+    void aSuccessfulSignInClearsEarlierFailures() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            Browser typo = new Browser();
+            typo.get("/portal/");
+            typo.signIn("/portal", portalUser, "typo-" + i);
+        }
+        Browser owner = new Browser();
+        owner.get("/portal/");
+        assertEquals(302, owner.signIn("/portal", portalUser, PASSWORD).statusCode());
+        owner.get("/portal/");
+        Browser typoAgain = new Browser();
+        typoAgain.get("/portal/");
+        typoAgain.signIn("/portal", portalUser, "typo-again");
+        Browser ownerAgain = new Browser();
+        ownerAgain.get("/portal/");
+        assertEquals(302, ownerAgain.signIn("/portal", portalUser, PASSWORD).statusCode(), "4 + 1 failures around a success do not lock");
+    }
+
     /** A cookie-keeping HTTP client that does not follow redirects, so each step can be checked. */
     private final class Browser {
         private final CookieManager cookies = new CookieManager();
