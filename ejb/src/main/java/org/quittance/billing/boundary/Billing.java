@@ -12,6 +12,7 @@ import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.control.InvoiceNumberFormat;
 import org.quittance.firm.entity.Firm;
 import org.quittance.money.Money;
+import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.staff.entity.StaffUser;
 
@@ -65,7 +66,7 @@ public class Billing {
                                  @NotBlank(message = "Description is required") @Size(max = 2000) String description,
                                  @NotNull(message = "Amount is required") @DecimalMin(value = "0.01", message = "Amount must be positive") BigDecimal amount) {
         Matter matter = matter(matterId);
-        Expense expense = new Expense(matter, date, description.trim(), money(amount, matter.currency(), "Amount"));
+        Expense expense = new Expense(matter, date, description.trim(), Amounts.exact(amount, matter.currency(), "Amount"));
         em.persist(expense);
         return expense;
     }
@@ -75,7 +76,7 @@ public class Billing {
                                    @NotBlank(message = "Description is required") @Size(max = 2000) String description,
                                    @NotNull(message = "Amount is required") @DecimalMin(value = "0.01", message = "Amount must be positive") BigDecimal amount) {
         Matter matter = matter(matterId);
-        FixedFee fee = new FixedFee(matter, date, description.trim(), money(amount, matter.currency(), "Amount"));
+        FixedFee fee = new FixedFee(matter, date, description.trim(), Amounts.exact(amount, matter.currency(), "Amount"));
         em.persist(fee);
         return fee;
     }
@@ -123,7 +124,7 @@ public class Billing {
                            @NotNull(message = "Unit price is required") @DecimalMin(value = "0", message = "Unit price cannot be negative") BigDecimal unitPrice) {
         Invoice invoice = invoice(invoiceId);
         return change(invoice, () -> invoice.add(InvoiceLine.adHoc(date, description.trim(), quantity,
-                money(unitPrice, invoice.currency(), "Unit price"))));
+                Amounts.exact(unitPrice, invoice.currency(), "Unit price"))));
     }
 
     public Invoice removeLine(@NotNull Long invoiceId, @NotNull Long lineId) {
@@ -222,11 +223,4 @@ public class Billing {
         return matter;
     }
 
-    private static Money money(BigDecimal amount, String currency, String what) {
-        try {
-            return Money.of(amount, currency);
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation(what + ": " + e.getMessage() + ".");
-        }
-    }
 }

@@ -12,16 +12,15 @@ import org.quittance.billing.entity.PublishedInvoice;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.mail.boundary.Mailer;
+import org.quittance.money.Money;
 import org.quittance.platform.control.PublicLinks;
+import org.quittance.platform.control.Sha256;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,7 +64,7 @@ public class PublishedVersions {
 
         Optional<PublishedInvoice> predecessor = publishedPredecessor(invoice);
         PublishedInvoice version = new PublishedInvoice(invoice, predecessor.map(p -> p.documentNo() + 1).orElse(1),
-                document.toJson().toString(), pdf, sha256(pdf), OffsetDateTime.now());
+                document.toJson().toString(), pdf, Sha256.hex(pdf), OffsetDateTime.now());
         em.persist(version);
         em.flush();
         predecessor.ifPresent(p -> p.supersededBy(version));
@@ -85,9 +84,24 @@ public class PublishedVersions {
                 .setParameter("id", invoiceId).getResultStream().findFirst();
     }
 
+    /** A published document as a list shows it: without its PDF bytes. */
+    public record Document(Long id, String number, int documentNo, BigDecimal totalAmount, String currency,
+                           OffsetDateTime publishedAt, Long supersededBy, String pdfSha256) {
+        public Money total() {
+            return Money.of(totalAmount, currency);
+        }
+
+        public boolean superseded() {
+            return supersededBy != null;
+        }
+    }
+
     /** The published documents of a matter, newest first, superseded ones included. */
-    public List<PublishedInvoice> ofMatter(long matterId) {
-        return em.createQuery("SELECT p FROM PublishedInvoice p WHERE p.matterId = :m ORDER BY p.publishedAt DESC", PublishedInvoice.class)
+    public List<Document> ofMatter(long matterId) {
+        return em.createQuery("""
+                        SELECT NEW org.quittance.billing.boundary.PublishedVersions.Document(
+                               p.id, p.number, p.documentNo, p.total, p.currency, p.publishedAt, p.supersededBy, p.pdfSha256)
+                        FROM PublishedInvoice p WHERE p.matterId = :m ORDER BY p.publishedAt DESC""", Document.class)
                 .setParameter("m", matterId).getResultList();
     }
 
@@ -122,13 +136,5 @@ public class PublishedVersions {
             }
         }
         return Optional.empty();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -35,10 +35,24 @@ public class Review {
                 SELECT i.id, i.number, c.name, c.portalInvoices, m.number, i.issueDate, i.dueDate, i.total, i.currency
                 FROM Invoice i JOIN i.matter m JOIN m.client c""" + where(filter) + " ORDER BY i.issueDate, i.number", Object[].class);
         bind(query, filter);
-        return query.setFirstResult(first).setMaxResults(pageSize).getResultStream()
-                .map(r -> new Row((Long) r[0], (String) r[1], (String) r[2], (Boolean) r[3], (String) r[4], (LocalDate) r[5],
-                        (LocalDate) r[6], Money.of((BigDecimal) r[7], (String) r[8])))
-                .toList();
+        return query.setFirstResult(first).setMaxResults(pageSize).getResultStream().map(Review::toRow).toList();
+    }
+
+    private static Row toRow(Object[] r) {
+        return new Row((Long) r[0], (String) r[1], (String) r[2], (Boolean) r[3], (String) r[4], (LocalDate) r[5],
+                (LocalDate) r[6], Money.of((BigDecimal) r[7], (String) r[8]));
+    }
+
+    /** One final invoice as a row (for a selection made on the screen), or null. */
+    public Row row(long invoiceId) {
+        return em.createQuery("""
+                        SELECT i.id, i.number, c.name, c.portalInvoices, m.number, i.issueDate, i.dueDate, i.total, i.currency
+                        FROM Invoice i JOIN i.matter m JOIN m.client c
+                        WHERE i.id = :id AND i.state = org.quittance.billing.entity.InvoiceState.FINAL""", Object[].class)
+                .setParameter("id", invoiceId)
+                .getResultStream()
+                .map(Review::toRow)
+                .findFirst().orElse(null);
     }
 
     public long count(Filter filter) {

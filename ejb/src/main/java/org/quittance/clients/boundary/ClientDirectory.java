@@ -9,6 +9,7 @@ import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Contact;
 import org.quittance.clients.entity.Matter;
 import org.quittance.money.Money;
+import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
@@ -148,7 +149,7 @@ public class ClientDirectory {
         if (taken > 0) {
             throw new RuleViolation("Matter number " + number + " is already used.");
         }
-        Matter matter = new Matter(client(clientId), number, title.trim(), money(hourlyRate, currency, "Hourly rate"),
+        Matter matter = new Matter(client(clientId), number, title.trim(), Amounts.exact(hourlyRate, currency, "Hourly rate"),
                 responsibleStaffId == null ? null : em.find(StaffUser.class, responsibleStaffId));
         em.persist(matter);
         return matter;
@@ -161,7 +162,7 @@ public class ClientDirectory {
         if (staff == null) {
             throw new RuleViolation("Staff user " + staffId + " does not exist.");
         }
-        matter.setStaffRate(staff, rate == null ? null : money(rate, matter.currency(), "Rate"));
+        matter.setStaffRate(staff, rate == null ? null : Amounts.exact(rate, matter.currency(), "Rate"));
     }
 
     /** Enable portal invoices: matters without recipients get the billing contact's portal, if it has one. */
@@ -234,13 +235,6 @@ public class ClientDirectory {
         return contact;
     }
 
-    private static Money money(BigDecimal amount, String currency, String what) {
-        try {
-            return Money.of(amount, currency);
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation(what + ": " + e.getMessage() + ".");
-        }
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -68,12 +68,6 @@ public class PortalInvoices {
         return due;
     }
 
-    public List<PublishedInvoice> visibleTo(@NotBlank String login) {
-        return em.createQuery("SELECT p FROM PublishedInvoice p WHERE " + VISIBLE + " ORDER BY p.publishedAt DESC", PublishedInvoice.class)
-                .setParameter("login", login.toLowerCase(Locale.ROOT))
-                .getResultList();
-    }
-
     /** The published version of an invoice, if this user may see it. */
     public Optional<PublishedInvoice> invoice(@NotBlank String login, long invoiceId) {
         return em.createQuery("SELECT p FROM PublishedInvoice p WHERE p.invoiceId = :id AND " + VISIBLE, PublishedInvoice.class)

@@ -1,11 +1,10 @@
 package org.quittance.portal.control;
 
+import org.quittance.platform.control.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Unguessable single-use tokens for e-mailed links (256 random bits), and the digest we store instead. */
 public final class InvitationTokens {
@@ -22,10 +21,6 @@ public final class InvitationTokens {
     }
 
     public static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token.getBytes(StandardCharsets.UTF_8));
     }
 }

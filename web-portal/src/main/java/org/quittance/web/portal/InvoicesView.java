@@ -22,10 +22,6 @@ public class InvoicesView {
 
     private List<PortalInvoices.Row> rows;
 
-    public List<PublishedInvoice> getAll() {
-        return invoices.visibleTo(login());
-    }
-
     private List<PortalInvoices.Row> rows() {
         if (rows == null) {
             rows = invoices.rows(login());

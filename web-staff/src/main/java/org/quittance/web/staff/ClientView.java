@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.quittance.billing.boundary.PublishedVersions;
-import org.quittance.billing.entity.PublishedInvoice;
 import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.clients.entity.Client;
 import org.quittance.clients.entity.Matter;
@@ -46,6 +45,11 @@ public class ClientView implements Serializable {
     private final Map<Long, Object> recipientSelection = new HashMap<>();
     private final Map<Long, String> rateStaff = new HashMap<>();
     private final Map<Long, String> rateAmount = new HashMap<>();
+    // Per matter, loaded once per change instead of by every EL evaluation of the page.
+    private final Map<Long, List<ClientDirectory.Recipient>> possibleRecipients = new HashMap<>();
+    private final Map<Long, List<PublishedVersions.Document>> documents = new HashMap<>();
+    private final Map<Long, List<String>> rates = new HashMap<>();
+    private List<StaffUser> staff = List.of();
 
     private String newContactName, newContactEmail;
     private boolean newContactBilling;
@@ -65,8 +69,18 @@ public class ClientView implements Serializable {
         portalInvoices = client.portalInvoices();
         contacts = directory.contacts(id);
         matters = directory.matters(id);
+        staff = directory.staff();
         recipientSelection.clear();
+        possibleRecipients.clear();
+        documents.clear();
+        rates.clear();
         for (Matter m : matters) {
+            possibleRecipients.put(m.id(), directory.possibleRecipients(m.id()));
+            documents.put(m.id(), versions.ofMatter(m.id()));
+            rates.put(m.id(), staff.stream()
+                    .filter(s -> m.staffRates().containsKey(s.id()))
+                    .map(s -> s.displayName() + " " + m.rateFor(s))
+                    .toList());
             recipientSelection.put(m.id(), directory.recipients(m.id()).stream().map(r -> String.valueOf(r.portalUserId())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
         }
     }
@@ -147,22 +161,19 @@ public class ClientView implements Serializable {
 
     /** The matter's rate table in words: "Alex Whitlock GBP 260.00". */
     public List<String> rates(Matter matter) {
-        return getStaff().stream()
-                .filter(s -> matter.staffRates().containsKey(s.id()))
-                .map(s -> s.displayName() + " " + matter.rateFor(s))
-                .toList();
+        return rates.getOrDefault(matter.id(), List.of());
     }
 
     public List<ClientDirectory.Recipient> possibleRecipients(Long matterId) {
-        return directory.possibleRecipients(matterId);
+        return possibleRecipients.getOrDefault(matterId, List.of());
     }
 
-    public List<PublishedInvoice> documents(Long matterId) {
-        return versions.ofMatter(matterId);
+    public List<PublishedVersions.Document> documents(Long matterId) {
+        return documents.getOrDefault(matterId, List.of());
     }
 
     public List<StaffUser> getStaff() {
-        return directory.staff();
+        return staff;
     }
 
     private String currency() {

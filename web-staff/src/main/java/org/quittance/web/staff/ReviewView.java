@@ -64,8 +64,11 @@ public class ReviewView implements Serializable {
 
         @Override
         public Review.Row getRowData(String rowKey) {
-            return review.finalInvoices(filter(), 0, Integer.MAX_VALUE).stream()
-                    .filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+            try {
+                return review.row(Long.parseLong(rowKey));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     };
 
