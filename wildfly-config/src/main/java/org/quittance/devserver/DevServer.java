@@ -167,6 +167,10 @@ public final class DevServer {
                    (Greenfield Dental Practice has no portal yet: try Add portal, then read
                     the registration e-mail in the staff app's Outbox)
 
+                 Card payments go to the sandbox processor (TEST MODE) at
+                   http://localhost:8095/ — pay with 4242 4242 4242 4242 (any future
+                   expiry, any CVC); 4000 0000 0000 0002 is declined.
+
                  Database      PostgreSQL on localhost:%d, database/user/password quittance
                                data in %s
                 ================================================================

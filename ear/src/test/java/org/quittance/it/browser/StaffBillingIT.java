@@ -186,7 +186,7 @@ class StaffBillingIT {
             browser.screenshot("08-firm-setup");
             browser.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
             browser.click(By.id("firm:tabs:test"));
-            browser.waitForText("Sandbox ready: test mode, no real money moves.", Duration.ofSeconds(10));
+            browser.waitForText("Sandbox processor ready at", Duration.ofSeconds(10));
             browser.screenshot("09-billing-and-ar");
 
             browser.open("/dead-letters.xhtml");

@@ -1,6 +1,9 @@
 package org.quittance.demo.boundary;
 
 import jakarta.annotation.PostConstruct;
+import org.quittance.billing.boundary.Billing;
+import org.quittance.billing.control.InvoicePublisher;
+import java.util.Set;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -16,6 +19,8 @@ import org.quittance.clients.entity.Contact;
 import org.quittance.clients.entity.Matter;
 import org.quittance.firm.entity.Firm;
 import org.quittance.firm.entity.PaymentAccount;
+import org.quittance.payments.sandbox.control.SandboxKeys;
+import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.firm.entity.ProcessorKind;
 import org.quittance.money.Money;
@@ -33,7 +38,8 @@ import java.util.logging.Logger;
 /**
  * Loads a small demo firm on first start when the server runs with quittance.demo-data=true (the
  * README's run command does): a firm, two staff users, clients with a billing contact each (two with a
- * portal login each, a third client without a portal, and unbilled time, expenses and a fixed fee. It does nothing once a firm exists.
+ * portal login each, a third client without a portal, and unbilled time, expenses and a fixed fee)
+ * and two published invoices in the Okafor portal, ready to pay. It does nothing once a firm exists.
  */
 @Singleton
 @Startup
@@ -48,6 +54,12 @@ public class DemoData {
 
     @EJB
     StaffAccounts staffAccounts;
+
+    @EJB
+    Billing billing;
+
+    @EJB
+    InvoicePublisher publisher;
 
     @PostConstruct
     void loadOnFirstStart() {
@@ -64,7 +76,8 @@ public class DemoData {
         firm.setPortalPolicy(true, "alex.whitlock@whitlockcrane.example", true, new BigDecimal("50.00"), PaymentApplication.REVIEW);
         em.persist(firm);
         PaymentAccount sandbox = new PaymentAccount(firm, ProcessorKind.SANDBOX);
-        sandbox.configure(ProcessorKind.SANDBOX, false, "Sandbox (demo)", null);
+        sandbox.configure(ProcessorKind.SANDBOX, false, "Sandbox (demo)", SandboxKeys.publishableKey());
+        issueSandboxKeys(sandbox);
         em.persist(sandbox);
         StaffUser admin = staffAccounts.create("admin", "Alex Whitlock", "alex.whitlock@whitlockcrane.example",
                 "admin-demo-2026", EnumSet.of(StaffRole.ADMIN, StaffRole.BILLING));
@@ -79,6 +92,10 @@ public class DemoData {
         Matter greenfield = client("Greenfield Dental Practice", ClientKind.ORGANISATION,
                 "Priya Shah", "priya.shah@greenfielddental.example", "GD-001", "Practice purchase", "210.00", admin, false);
 
+        harbourLease.client().rename("Harbour Lights Ltd", ClientKind.ORGANISATION, "Unit 4, Harbour Quay\nBristol BS1 5TT");
+        okaforEstate.client().rename("Okafor Family Trust", ClientKind.INDIVIDUAL, "7 Elm Row\nLondon NW3 1AA");
+        greenfield.client().rename("Greenfield Dental Practice", ClientKind.ORGANISATION, "22 Meadow Road\nReading RG1 4AB");
+
         LocalDate today = LocalDate.now();
         em.persist(new FixedFee(greenfield, today.minusDays(4), "Due diligence report (fixed fee, stage 1)", Money.of("1500.00", "GBP")));
         time(greenfield, admin, today.minusDays(1), "1.50", "Review of the seller's NHS contract");
@@ -91,6 +108,22 @@ public class DemoData {
         time(okaforEstate, billie, today.minusDays(12), "4.00", "Preparation of inheritance tax account (IHT400)");
         time(okaforEstate, admin, today.minusDays(5), "0.75", "Letter to beneficiaries on interim distribution");
         em.persist(new Expense(okaforEstate, today.minusDays(10), "Probate application fee", Money.of("300.00", "GBP")));
+        // Two invoices already in the Okafor portal, so that Pay Now can be tried at once.
+        Matter okaforSale = new Matter(okaforEstate.client(), "OK-002", "Sale of 4 Elm Row", Money.of("195.00", "GBP"), billie);
+        em.persist(okaforSale);
+        okaforSale.addRecipient(okaforEstate.recipients().iterator().next());
+        TimeEntry contract = time(okaforSale, billie, today.minusDays(20), "2.00", "Review of draft contract and property information forms");
+        Expense searches = new Expense(okaforSale, today.minusDays(19), "Local authority search", Money.of("12.00", "GBP"));
+        em.persist(searches);
+        TimeEntry completion = time(okaforSale, billie, today.minusDays(8), "3.50", "Exchange of contracts and completion");
+        em.flush();
+        Long first = billing.finalise(billing.createInvoice(okaforSale.id(), Set.of(contract.id()), Set.of(searches.id()), Set.of(), "billie").id()).id();
+        Long second = billing.finalise(billing.createInvoice(okaforSale.id(), Set.of(completion.id()), Set.of(), Set.of(), "billie").id()).id();
+        // Published in this transaction through the same queue as staff publishing: the consumer makes
+        // the published versions once it commits (or after a restart, as the messages are persistent).
+        // (No Review run: run 0 records nothing.)
+        publisher.publishInCallersTransaction(0, first, "billie");
+        publisher.publishInCallersTransaction(0, second, "billie");
         LOG.info("Demo data loaded: firm Whitlock & Crane LLP, staff admin and billie, three clients (two with portal logins)");
     }
 
@@ -117,7 +150,18 @@ public class DemoData {
         return matter;
     }
 
-    private void time(Matter matter, StaffUser staff, LocalDate date, String hours, String narrative) {
-        em.persist(new TimeEntry(matter, staff, date, new BigDecimal(hours), matter.hourlyRate(), narrative));
+    private TimeEntry time(Matter matter, StaffUser staff, LocalDate date, String hours, String narrative) {
+        TimeEntry entry = new TimeEntry(matter, staff, date, new BigDecimal(hours), matter.hourlyRate(), narrative);
+        em.persist(entry);
+        return entry;
+    }
+
+
+    private static void issueSandboxKeys(PaymentAccount account) {
+        SecretBox box = SecretBox.ofServer();
+        String secret = SandboxKeys.secretKey();
+        String webhook = SandboxKeys.webhookSecret();
+        account.replaceSecretKey(box.seal(secret), SecretBox.hint(secret));
+        account.replaceWebhookSecret(box.seal(webhook), SecretBox.hint(webhook));
     }
 }

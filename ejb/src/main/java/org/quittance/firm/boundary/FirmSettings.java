@@ -12,6 +12,8 @@ import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.firm.entity.ProcessorKind;
 import org.quittance.money.Money;
 import org.quittance.payments.control.ConnectionCheck;
+import org.quittance.payments.control.PaymentProcessors;
+import org.quittance.payments.sandbox.control.SandboxKeys;
 import org.quittance.platform.control.RuleViolation;
 
 import java.math.BigDecimal;
@@ -127,6 +129,17 @@ public class FirmSettings {
         if (webhookSecret != null && !webhookSecret.isBlank()) {
             account.replaceWebhookSecret(box.seal(webhookSecret.trim()), SecretBox.hint(webhookSecret.trim()));
         }
+        if (processor == ProcessorKind.SANDBOX) {
+            // The sandbox issues its own keys, as a processor's dashboard does.
+            if (account.secretKeyCipher() == null || !box.open(account.secretKeyCipher()).startsWith("sk_test_sandbox_")) {
+                String issued = SandboxKeys.secretKey();
+                account.replaceSecretKey(box.seal(issued), SecretBox.hint(issued));
+            }
+            if (account.webhookSecretCipher() == null) {
+                String issued = SandboxKeys.webhookSecret();
+                account.replaceWebhookSecret(box.seal(issued), SecretBox.hint(issued));
+            }
+        }
         if (processor == ProcessorKind.STRIPE && account.secretKeyCipher() == null) {
             throw new RuleViolation("Enter the Stripe secret key.");
         }
@@ -136,7 +149,8 @@ public class FirmSettings {
     public AccountView testConnection() {
         PaymentAccount account = account().orElseThrow(() -> new RuleViolation("No payment account is connected yet."));
         String secret = account.secretKeyCipher() == null ? null : SecretBox.ofServer().open(account.secretKeyCipher());
-        ConnectionCheck.Result result = ConnectionCheck.check(account.processor(), account.live(), secret);
+        ConnectionCheck.Result result = ConnectionCheck.check(account.processor(), account.live(), secret,
+                PaymentProcessors.apiBase(account.processor()));
         account.recordTest(result.ok(), result.message(), OffsetDateTime.now());
         return view(account);
     }

@@ -7,8 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.mail.boundary.Mailer;
+import org.quittance.payments.control.PaymentEvent;
 import org.quittance.payments.control.StripeEvent;
+import org.quittance.payments.entity.CheckoutState;
 import org.quittance.payments.entity.PaymentState;
+import org.quittance.payments.entity.PortalCheckout;
+import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.payments.entity.ProcessorPayment;
 
 import java.time.OffsetDateTime;
@@ -60,6 +64,11 @@ public class ProcessorPayments {
         PaymentState before = payment.state();  // PENDING for a payment first seen now
         PaymentState after = payment.apply(event.paymentIntent(), event.charge(), event.amount(),
                 event.metadata().isEmpty() ? null : event.metadata().toString(), event.meaning().get(), now);
+        Long checkoutId = checkoutOf(event.metadata().get(StripeProcessor.CHECKOUT_KEY));
+        payment.learn(checkoutId, event.cardBrand(), event.cardLast4(), event.meaning().get() instanceof PaymentEvent.Succeeded);
+        if (checkoutId != null && payment.succeeded()) {
+            em.find(PortalCheckout.class, checkoutId).settle(CheckoutState.PAID, now);
+        }
         em.flush();
         em.createNativeQuery("""
                         INSERT INTO processor_payment_change (payment_id, notification_id, state_after, changed_at)
@@ -97,6 +106,32 @@ public class ProcessorPayments {
                 "Portal payment " + state.label().toLowerCase() + ": " + amount + " (" + reference + ")", body.toString());
     }
 
+    /** A processor payment as staff see it, with the client and invoices of its portal checkout. */
+    public record Listed(Long id, OffsetDateTime at, String client, String invoices, org.quittance.money.Money amount, String card,
+                         PaymentState state, String failureReason, String reference) {
+    }
+
+    /** The newest processor payments, for the staff screen. */
+    public List<Listed> recent(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT p.id, p.updated_at, cl.name,
+                               (SELECT string_agg(pi.number, ', ' ORDER BY pi.number) FROM portal_checkout_allocation a
+                                JOIN invoice pi ON pi.id = a.invoice_id WHERE a.checkout_id = c.id),
+                               p.amount, p.currency, p.card_brand, p.card_last4, p.state, p.failure_reason,
+                               COALESCE(p.payment_intent, p.charge)
+                        FROM processor_payment p
+                        LEFT JOIN portal_checkout c ON c.id = p.checkout_id
+                        LEFT JOIN client cl ON cl.id = c.client_id
+                        ORDER BY p.updated_at DESC, p.id DESC LIMIT ?""")
+                .setParameter(1, limit).getResultList();
+        return rows.stream().map(r -> new Listed(((Number) r[0]).longValue(),
+                r[1] instanceof OffsetDateTime o ? o : ((java.sql.Timestamp) r[1]).toInstant().atOffset(java.time.ZoneOffset.UTC),
+                (String) r[2], (String) r[3],
+                r[4] == null ? null : org.quittance.money.Money.of((java.math.BigDecimal) r[4], ((String) r[5]).trim()),
+                r[7] == null ? null : r[6] + " ····" + r[7], PaymentState.valueOf((String) r[8]), (String) r[9], (String) r[10])).toList();
+    }
+
     public Optional<ProcessorPayment> byPaymentIntent(String paymentIntent) {
         return em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.paymentIntent = :pi", ProcessorPayment.class)
                 .setParameter("pi", paymentIntent).getResultStream().findFirst();
@@ -125,6 +160,14 @@ public class ProcessorPayments {
             return byCharge.stream().findFirst();
         }
         return Optional.empty();
+    }
+
+    private Long checkoutOf(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        return em.createQuery("SELECT c.id FROM PortalCheckout c WHERE c.reference = :r", Long.class)
+                .setParameter("r", reference).getResultStream().findFirst().orElse(null);
     }
 
     private void outcome(long notificationId, String outcome, String reason) {

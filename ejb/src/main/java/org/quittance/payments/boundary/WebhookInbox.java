@@ -4,14 +4,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.PaymentAccount;
 import org.quittance.messaging.boundary.OutboundMessages;
 import org.quittance.messaging.control.Queue;
-import org.quittance.payments.control.NotificationRefused;
-import org.quittance.payments.control.SignatureRefused;
-import org.quittance.payments.control.StripeEvent;
-import org.quittance.payments.control.StripeSignature;
+import org.quittance.payments.control.PaymentProcessors;
+import org.quittance.payments.processor.NotificationRefused;
+import org.quittance.payments.processor.VerifiedNotification;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,26 +35,29 @@ public class WebhookInbox {
     OutboundMessages outbound;
 
     public Receipt receiveStripe(byte[] rawBody, String signatureHeader) throws NotificationRefused {
-        Instant signedAt;
-        try {
-            signedAt = new StripeSignature(webhookSecret(), StripeSignature.DEFAULT_TOLERANCE).verify(rawBody, signatureHeader, Instant.now());
-        } catch (SignatureRefused e) {
-            throw new NotificationRefused("signature refused: " + e.getMessage());
-        }
-        StripeEvent event;
-        try {
-            event = StripeEvent.parse(rawBody);
-        } catch (IllegalArgumentException e) {
-            throw new NotificationRefused(e.getMessage());
-        }
+        PaymentAccount account = em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class)
+                .getResultStream().findFirst().orElseThrow(() -> new NotificationRefused("no payment account is connected"));
+        VerifiedNotification event = PaymentProcessors.of(account).verify(rawBody, signatureHeader, Instant.now());
+        return record(event.eventId(), event.type(), rawBody, event.signedAt());
+    }
+
+    /**
+     * What the janitor learnt by asking the processor, filed like a notification: the same consumer
+     * applies it, and its deterministic id keeps it to once.
+     */
+    public Receipt recordPolled(String eventId, String type, byte[] body) {
+        return record(eventId, type, body, Instant.now());
+    }
+
+    private Receipt record(String eventId, String type, byte[] rawBody, Instant signedAt) {
         @SuppressWarnings("unchecked")
         java.util.List<Number> inserted = em.createNativeQuery("""
                         INSERT INTO payment_notification (id, processor, event_id, event_type, payload, signed_at, received_at)
                         VALUES (nextval('payment_notification_seq'), ?, ?, ?, ?, ?, now())
                         ON CONFLICT (processor, event_id) DO NOTHING RETURNING id""")
                 .setParameter(1, STRIPE)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
+                .setParameter(2, eventId)
+                .setParameter(3, type)
                 .setParameter(4, rawBody)
                 .setParameter(5, OffsetDateTime.ofInstant(signedAt, ZoneOffset.UTC))
                 .getResultList();
@@ -64,16 +65,7 @@ public class WebhookInbox {
             return Receipt.DUPLICATE;
         }
         long id = inserted.get(0).longValue();
-        outbound.send(Queue.PAYMENT_NOTIFICATIONS, MESSAGE_TYPE, "stripe:" + event.id(), String.valueOf(id));
+        outbound.send(Queue.PAYMENT_NOTIFICATIONS, MESSAGE_TYPE, "stripe:" + eventId, String.valueOf(id));
         return Receipt.ACCEPTED;
-    }
-
-    private String webhookSecret() throws NotificationRefused {
-        PaymentAccount account = em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class)
-                .getResultStream().findFirst().orElse(null);
-        if (account == null || account.webhookSecretCipher() == null) {
-            throw new NotificationRefused("no webhook signing secret is configured for the payment account");
-        }
-        return SecretBox.ofServer().open(account.webhookSecretCipher());
     }
 }

@@ -8,8 +8,8 @@ import org.quittance.firm.entity.ProcessorKind;
 
 /**
  * "Test connection" on the firm's payment account: one harmless authenticated call to the processor.
- * The Stripe API base comes from the server property quittance.stripe.api-base (the sandbox emulator
- * or Stripe itself), so the same code path is tested offline.
+ * The API base is Stripe's (quittance.stripe.api-base) or the sandbox processor's, so the same code
+ * path is tested offline.
  */
 public final class ConnectionCheck {
 
@@ -19,14 +19,16 @@ public final class ConnectionCheck {
     private ConnectionCheck() {
     }
 
-    public static Result check(ProcessorKind processor, boolean live, String secretKey) {
-        return switch (processor) {
-            case SANDBOX -> new Result(true, "Sandbox ready: test mode, no real money moves.");
-            case STRIPE -> stripe(live, secretKey);
-        };
+    /** The sandbox is called exactly as Stripe is, at its own API base. */
+    public static Result check(ProcessorKind processor, boolean live, String secretKey, String apiBase) {
+        Result result = stripe(live, secretKey, apiBase);
+        if (processor == ProcessorKind.SANDBOX && result.ok()) {
+            return new Result(true, "Sandbox processor ready at " + apiBase + ": test mode, no real money moves.");
+        }
+        return result;
     }
 
-    private static Result stripe(boolean live, String secretKey) {
+    private static Result stripe(boolean live, String secretKey, String apiBase) {
         if (secretKey == null || secretKey.isBlank()) {
             return new Result(false, "No secret key is configured.");
         }
@@ -37,7 +39,7 @@ public final class ConnectionCheck {
         }
         StripeClient client = StripeClient.builder()
                 .setApiKey(secretKey)
-                .setApiBase(System.getProperty("quittance.stripe.api-base", "https://api.stripe.com"))
+                .setApiBase(apiBase)
                 .setConnectTimeout(5_000)
                 .setReadTimeout(10_000)
                 .build();

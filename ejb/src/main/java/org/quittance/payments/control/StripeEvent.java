@@ -26,9 +26,11 @@ import java.util.Optional;
  * @param paymentIntent the PaymentIntent id (pi_…), the key of a processor payment, when the event names it
  * @param charge        the Charge id (ch_…), when the event names it (refunds and disputes often only do)
  * @param metadata      our metadata (invoice ids and amounts), from a PaymentIntent or Checkout Session
+ * @param cardBrand     the card's brand from a charge ("visa"), else null; with {@code cardLast4} all we keep of a card
  */
 public record StripeEvent(String id, String type, String paymentIntent, String charge, Money amount,
-                          Optional<PaymentEvent> meaning, String ignoredBecause, Map<String, String> metadata) {
+                          Optional<PaymentEvent> meaning, String ignoredBecause, Map<String, String> metadata,
+                          String cardBrand, String cardLast4) {
 
     /** @throws IllegalArgumentException when the body is not a Stripe event at all (malformed JSON, no id or type) */
     public static StripeEvent parse(byte[] rawJson) {
@@ -98,7 +100,13 @@ public record StripeEvent(String id, String type, String paymentIntent, String c
             meaning = null;
             ignored = "it names no payment intent or charge";
         }
-        return new StripeEvent(id, type, paymentIntent, charge, amount, Optional.ofNullable(meaning), ignored, metadata);
+        String brand = null;
+        String last4 = null;
+        if (object.get("payment_method_details") instanceof JsonObject details && details.get("card") instanceof JsonObject card) {
+            brand = string(card, "brand");
+            last4 = string(card, "last4");
+        }
+        return new StripeEvent(id, type, paymentIntent, charge, amount, Optional.ofNullable(meaning), ignored, metadata, brand, last4);
     }
 
     /** Stripe amounts are integers in the currency's minor unit ("2000" USD is 20.00). */

@@ -58,6 +58,15 @@ public class ProcessorPayment {
 
     private String metadata;
 
+    @Column(name = "checkout_id")
+    private Long checkoutId;
+
+    @Column(name = "card_brand")
+    private String cardBrand;
+
+    @Column(name = "card_last4")
+    private String cardLast4;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -107,6 +116,19 @@ public class ProcessorPayment {
         return state;
     }
 
+    /**
+     * The portal checkout this payment pays, and the card's brand and last four digits. Once the
+     * payment succeeded, only the card that paid counts: a refused card's notification arriving
+     * late does not replace it.
+     */
+    public void learn(Long checkoutId, String cardBrand, String cardLast4, boolean fromSuccess) {
+        if (this.checkoutId == null) this.checkoutId = checkoutId;
+        if (cardBrand != null && cardLast4 != null && (fromSuccess || !succeeded)) {
+            this.cardBrand = cardBrand;
+            this.cardLast4 = cardLast4;
+        }
+    }
+
     private PaymentFacts facts() {
         Money total = Money.of(amount, currency);
         return new PaymentFacts(total, succeeded, failed, failureReason, Money.of(refunded, currency), disputeOpened, disputeWon, disputeLost);
@@ -118,9 +140,13 @@ public class ProcessorPayment {
     public String charge() { return charge; }
     public Money amount() { return amount == null ? null : Money.of(amount, currency); }
     public PaymentState state() { return state; }
+    public boolean succeeded() { return succeeded; }
     public String failureReason() { return failureReason; }
     public Money refunded() { return currency == null ? null : Money.of(refunded, currency); }
     public String metadata() { return metadata; }
+    public Long checkoutId() { return checkoutId; }
+    public String cardBrand() { return cardBrand; }
+    public String cardLast4() { return cardLast4; }
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }
 }

@@ -24,16 +24,25 @@ import java.util.TreeMap;
 @Stateless
 public class PortalInvoices {
 
-    /** One invoice as the client's list shows it. */
-    public record Row(Long invoiceId, String number, String matter, LocalDate issueDate, LocalDate dueDate, Money total,
-                      Money balance, InvoiceState state, boolean superseded) {
+    /**
+     * One invoice as the client's list shows it.
+     * @param received portal payments the processor confirmed that the firm's books do not show yet
+     * @param balance  what is left to pay: the books' balance less {@code received}
+     */
+    public record Row(Long invoiceId, Long clientId, String number, String matter, LocalDate issueDate, LocalDate dueDate, Money total,
+                      Money received, Money balance, InvoiceState state, boolean superseded) {
 
         public boolean open() {
-            return !superseded && (state == InvoiceState.PUBLISHED || state == InvoiceState.PARTLY_PAID);
+            return !superseded && (state == InvoiceState.PUBLISHED || state == InvoiceState.PARTLY_PAID) && balance.isPositive();
         }
 
+        /** Paid on the books, or paid in full through the portal and waiting for the books. */
         public boolean paid() {
-            return state == InvoiceState.PAID;
+            return state == InvoiceState.PAID || (!superseded && state != InvoiceState.VOID && !balance.isPositive());
+        }
+
+        public boolean paymentInProcess() {
+            return received.isPositive() && state != InvoiceState.PAID;
         }
 
         public boolean overdue() {
@@ -49,16 +58,42 @@ public class PortalInvoices {
     EntityManager em;
 
     public List<Row> rows(@NotBlank String login) {
-        return em.createQuery("""
-                        SELECT p.invoiceId, p.number, mt.number, p.issueDate, p.dueDate, i.total, i.balanceDue, i.currency, i.state, p.supersededBy
+        List<Object[]> found = em.createQuery("""
+                        SELECT p.invoiceId, p.clientId, p.number, mt.number, p.issueDate, p.dueDate, i.total, i.balanceDue, i.currency, i.state, p.supersededBy
                         FROM PublishedInvoice p, Invoice i, Matter mt
                         WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + VISIBLE + " ORDER BY p.dueDate, p.number", Object[].class)
                 .setParameter("login", login.toLowerCase(Locale.ROOT))
-                .getResultStream()
-                .map(r -> new Row((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3], (LocalDate) r[4],
-                        Money.of((BigDecimal) r[5], (String) r[7]), Money.of((BigDecimal) r[6], (String) r[7]),
-                        (InvoiceState) r[8], r[9] != null))
-                .toList();
+                .getResultList();
+        Map<Long, BigDecimal> received = received(found.stream().map(r -> (Long) r[0]).toList());
+        return found.stream().map(r -> {
+            String currency = (String) r[8];
+            Money receivedHere = Money.of(received.getOrDefault((Long) r[0], BigDecimal.ZERO), currency);
+            Money books = Money.of((BigDecimal) r[7], currency);
+            Money left = books.minus(receivedHere);
+            return new Row((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (LocalDate) r[4], (LocalDate) r[5],
+                    Money.of((BigDecimal) r[6], currency), receivedHere, left.isNegative() ? Money.zero(currency) : left,
+                    (InvoiceState) r[9], r[10] != null);
+        }).toList();
+    }
+
+    /**
+     * Per invoice, what portal payments the processor confirmed (succeeded, not refunded or lost in a
+     * dispute): the balance moves when the notification is recorded, not on the browser's word.
+     */
+    private Map<Long, BigDecimal> received(List<Long> invoiceIds) {
+        Map<Long, BigDecimal> received = new java.util.HashMap<>();
+        if (invoiceIds.isEmpty()) {
+            return received;
+        }
+        String ids = String.join(",", invoiceIds.stream().map(String::valueOf).toList());  // Longs: nothing to inject
+        @SuppressWarnings("unchecked")
+        List<Object[]> sums = em.createNativeQuery("""
+                SELECT a.invoice_id, SUM(a.amount) FROM portal_checkout_allocation a
+                JOIN processor_payment p ON p.checkout_id = a.checkout_id
+                WHERE p.succeeded AND p.state NOT IN ('REFUNDED', 'DISPUTE_LOST') AND a.invoice_id IN (""" + ids + ") GROUP BY a.invoice_id")
+                .getResultList();
+        sums.forEach(r -> received.put(((Number) r[0]).longValue(), (BigDecimal) r[1]));
+        return received;
     }
 
     /** The Balance Due box: open balances per currency (a client billed in two currencies sees two). */

@@ -66,6 +66,20 @@ public class PortalUser {
         this.state = PortalUserState.REGISTERED;
     }
 
+    /** A new password for a registered user (reset by e-mail link or changed when signed in); clears a lock-out. */
+    public void changePassword(PasswordHash password) {
+        if (state != PortalUserState.REGISTERED) {
+            throw new IllegalStateException("Only a registered portal user has a password to change; this one is " + state);
+        }
+        this.password = password;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+    }
+
+    public PasswordHash password() {
+        return password;
+    }
+
     /** Back to "invitation pending" for a portal that was disabled before it was ever registered. */
     public void reinvite() {
         if (state == PortalUserState.REGISTERED) {

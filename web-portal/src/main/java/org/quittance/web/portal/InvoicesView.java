@@ -17,6 +17,9 @@ public class InvoicesView {
     @EJB
     PortalInvoices invoices;
 
+    @EJB
+    org.quittance.payments.boundary.PortalPayments payments;
+
     private Long id;
     private PublishedInvoice invoice;
 
@@ -57,6 +60,22 @@ public class InvoicesView {
 
     private static String login() {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    /** This invoice's row in the list: its balance after payments the processor confirmed. */
+    public PortalInvoices.Row getRow() {
+        return rows().stream().filter(r -> r.invoiceId().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The published lines, from the immutable snapshot. */
+    public List<jakarta.json.JsonObject> getLines() {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(invoice.snapshot()))) {
+            return reader.readObject().getJsonArray("lines").getValuesAs(jakarta.json.JsonObject.class);
+        }
+    }
+
+    public List<org.quittance.payments.boundary.PortalPayments.Payment> getPayments() {
+        return payments.ofInvoice(login(), id);
     }
 
     public Long getId() { return id; }

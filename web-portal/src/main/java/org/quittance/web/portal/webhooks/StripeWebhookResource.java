@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.quittance.payments.boundary.WebhookInbox;
-import org.quittance.payments.control.NotificationRefused;
+import org.quittance.payments.processor.NotificationRefused;
 
 import java.util.logging.Logger;
 

@@ -1,4 +1,4 @@
-package org.quittance.payments.control;
+package org.quittance.payments.processor;
 
 /**
  * A webhook that is answered 400 and stored nowhere: bad or missing signature, stale timestamp, or a

@@ -1,0 +1,200 @@
+package org.quittance.it.browser;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.quittance.it.Eventually;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The client's side of the walkthrough in a real browser: the demo client (Okafor Family Trust, two
+ * published invoices of GBP 480.00 and 819.00) pays through the sandbox processor's hosted page. A
+ * declined card changes nothing; one invoice is paid in full and the other in part; the balance
+ * moves when the processor's signed notification is recorded, and the firm's portal administrator
+ * hears of each outcome by e-mail.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalPaymentIT {
+
+    private static final String PORTAL = "http://localhost:" + System.getProperty("quittance.it.http.port", "8180") + "/portal";
+    private static final String SANDBOX = "http://localhost:" + System.getProperty("quittance.it.sandbox.port", "8195");
+    private static final String CLIENT = "james.okafor@okafortrust.example";
+    private static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                new File(System.getProperty("quittance.ear", "target/quittance.ear")));
+    }
+
+    @BeforeAll
+    static void mailbox() {
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void closeMailbox() {
+        smtp.stop();
+    }
+
+    @Test
+    @Order(1)
+    void aDeclinedCardShowsTheProcessorsReasonAndChangesNothing() throws Exception {
+        try (Browser browser = new Browser(PORTAL)) {
+            browser.signIn("/", CLIENT, "portal-demo-2026");
+            assertEquals("GBP 1,299.00", browser.find(By.id("balance")).getText().trim(), browser.text());
+            browser.screenshot("20-portal-balance-due");
+
+            openPayPage(browser, "GBP 480.00");
+            browser.click(By.id("pay:continue"));
+            assertTrue(browser.driver().getCurrentUrl().startsWith(SANDBOX + "/pay/cs_test_"), browser.driver().getCurrentUrl());
+            assertTrue(browser.text().contains("TEST MODE"), "the sandbox says it is test mode on its page");
+            assertTrue(browser.text().contains("GBP 480.00"));
+            card(browser, "4000 0000 0000 0002");
+            assertEquals("Your card was declined.", browser.find(By.id("card-error")).getText());
+            browser.screenshot("21-sandbox-declined");
+
+            // The refusal's notifications arrive; the balance stays as it was.
+            Eventually.await("the portal administrator hears of the failure", Duration.ofSeconds(20),
+                    () -> subjects().stream().anyMatch(s -> s.startsWith("Portal payment failed: GBP 480.00")));
+            browser.click(By.id("back"));
+            browser.open("/");
+            assertEquals("GBP 1,299.00", browser.find(By.id("balance")).getText().trim());
+            assertTrue(browser.text().contains("Open (2)"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theClientPaysOneInvoiceInFullAndSeesItPaidOnceTheProcessorConfirms() throws Exception {
+        try (Browser browser = new Browser(PORTAL)) {
+            browser.signIn("/", CLIENT, "portal-demo-2026");
+            openPayPage(browser, "GBP 480.00");
+            browser.screenshot("22-pay-in-full");
+            browser.click(By.id("pay:continue"));
+            card(browser, "4242 4242 4242 4242");
+
+            assertTrue(browser.driver().getCurrentUrl().startsWith(PORTAL + "/paid.xhtml?checkout=chk_"), browser.driver().getCurrentUrl());
+            assertTrue(browser.text().contains("Payment received"), browser.text());
+            browser.waitForText("The payment processor has confirmed your payment of GBP 480.00", Duration.ofSeconds(30));
+            assertTrue(browser.text().contains("Visa ending 4242"));
+            browser.screenshot("23-payment-confirmed");
+
+            browser.open("/");
+            assertEquals("GBP 819.00", browser.find(By.id("balance")).getText().trim());
+            assertTrue(browser.text().contains("Open (1)") && browser.text().contains("Paid (1)"), browser.text());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theClientPaysPartOfTheOtherInvoiceAndTheRightBalanceRemains() throws Exception {
+        try (Browser browser = new Browser(PORTAL)) {
+            browser.signIn("/", CLIENT, "portal-demo-2026");
+            openPayPage(browser, "GBP 819.00");
+            // Below the firm's minimum part payment: refused before anything reaches the processor.
+            browser.type(By.cssSelector("input[id$=':amount']"), "5.00");
+            browser.click(By.id("pay:continue"));
+            assertTrue(browser.text().contains("A part payment must be at least"), browser.text());
+            browser.type(By.cssSelector("input[id$=':amount']"), "300.00");
+            browser.screenshot("24-pay-in-part");
+            browser.click(By.id("pay:continue"));
+            assertTrue(browser.text().contains("GBP 300.00"), "the processor's page asks for the part only");
+            card(browser, "4242 4242 4242 4242");
+            browser.waitForText("The payment processor has confirmed your payment of GBP 300.00", Duration.ofSeconds(30));
+
+            browser.open("/");
+            assertEquals("GBP 519.00", browser.find(By.id("balance")).getText().trim());
+            assertTrue(browser.text().contains("Payment received, being processed"), "the open invoice says part of it is being processed");
+            browser.screenshot("25-balance-after-part-payment");
+
+            browser.open("/payments.xhtml");
+            String history = browser.text();
+            assertTrue(history.contains("GBP 480.00") && history.contains("GBP 300.00"), history);
+            assertEquals(2, browser.driver().findElements(By.partialLinkText("PDF")).size(), "a receipt for each payment");
+            browser.screenshot("26-payment-history");
+
+            // (Other tests' notices may arrive in this mailbox too: count this client's amounts.)
+            Eventually.await("a notice for each successful payment", Duration.ofSeconds(20), () -> succeededNotices() == 2);
+            Thread.sleep(1000);
+            assertEquals(2, succeededNotices(), "one notice per payment, however often its notifications came");
+
+            // The same pages on a phone-sized screen: nothing wider than the screen.
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            for (String page : new String[]{"/", "/payments.xhtml"}) {
+                browser.open(page);
+                Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth;");
+                assertTrue(((Number) overflow).intValue() <= 0, page + " is wider than a phone screen by " + overflow + " px");
+            }
+            browser.open("/");
+            browser.screenshot("27-phone-home");
+        }
+        // The firm sees the processor's payments with their states.
+        try (Browser staff = new Browser(PORTAL.replace("/portal", "/staff"))) {
+            staff.signIn("/processor-payments.xhtml", "billie", "billing-demo-2026");
+            String payments = staff.text();
+            assertTrue(payments.contains("Okafor Family Trust") && payments.contains("GBP 300.00") && payments.contains("GBP 480.00"), payments);
+            assertTrue(payments.contains("visa ····4242"), payments);
+            assertTrue(payments.contains("Failed: Your card was declined."), "the declined attempt is there too: " + payments);
+            staff.screenshot("28-staff-card-payments");
+        }
+    }
+
+    private static void openPayPage(Browser browser, String balance) {
+        browser.open("/");
+        browser.click(By.xpath("//tr[td[contains(., '" + balance + "')]]//a[starts-with(@id, 'pay-')]"));
+        assertTrue(browser.text().contains(balance), browser.text());
+        // The billing address comes from the client's address on file.
+        assertEquals("7 Elm Row", browser.find(By.id("pay:line1")).getAttribute("value"));
+        assertEquals("NW3 1AA", browser.find(By.id("pay:postcode")).getAttribute("value"));
+    }
+
+    private static void card(Browser browser, String number) {
+        browser.type(By.id("number"), number);
+        browser.type(By.id("expiry"), "12 / 34");
+        browser.type(By.id("cvc"), "123");
+        browser.type(By.id("name"), "James Okafor");
+        browser.click(By.id("pay"));
+    }
+
+    private static long succeededNotices() {
+        return subjects().stream().filter(s -> s.startsWith("Portal payment succeeded: GBP 480.00")
+                || s.startsWith("Portal payment succeeded: GBP 300.00")).count();
+    }
+
+    private static java.util.List<String> subjects() {
+        return Arrays.stream(smtp.getReceivedMessages()).map(PortalPaymentIT::subject).toList();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package org.quittance.payments.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import org.quittance.clients.entity.Client;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.firm.entity.Firm;
+import org.quittance.money.Money;
+import org.quittance.payments.control.PaymentAmounts;
+import org.quittance.payments.control.PaymentProcessors;
+import org.quittance.payments.control.ReceiptPdf;
+import org.quittance.payments.entity.BillingAddress;
+import org.quittance.payments.entity.CheckoutState;
+import org.quittance.payments.entity.PaymentState;
+import org.quittance.payments.entity.PortalCheckout;
+import org.quittance.payments.entity.ProcessorPayment;
+import org.quittance.payments.processor.CheckoutRequest;
+import org.quittance.payments.processor.HostedCheckout;
+import org.quittance.payments.processor.PaymentProcessor;
+import org.quittance.payments.processor.ProcessorUnavailable;
+import org.quittance.platform.control.Amounts;
+import org.quittance.platform.control.PublicLinks;
+import org.quittance.platform.control.RuleViolation;
+import org.quittance.portal.boundary.PortalInvoices;
+import org.quittance.portal.entity.PortalUser;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pay Now in the portal: which invoices the signed-in client may pay and how much, the hosted
+ * checkout at the processor, and what became of each payment. Every question is asked with the
+ * user's login, so another client's invoice or payment is simply not found.
+ */
+@Stateless
+public class PortalPayments {
+
+    private static final Logger LOG = Logger.getLogger(PortalPayments.class.getName());
+
+    /** What the pay page offers: the open invoices chosen, the firm's rules and a billing address to start from. */
+    public record Payable(List<PaymentAmounts.Open> invoices, PaymentAmounts.Policy policy, String clientName, BillingAddress prefill) {
+
+        public Money total() {
+            return invoices.stream().map(PaymentAmounts.Open::balance).reduce(Money::plus).orElseThrow();
+        }
+    }
+
+    /**
+     * One payment as the client sees it: on the confirmation page, in the history, on the receipt.
+     * @param settled the processor has told us how it ended: taken, or refused on a checkout that is
+     *                closed (a refused card on an open checkout may still be followed by another card)
+     */
+    public record Payment(String reference, OffsetDateTime startedAt, Money amount, Map<String, Money> invoices, String status,
+                          boolean settled, boolean succeeded, String card, String failureReason, String processorReference,
+                          String payer) {
+
+        public boolean failed() {
+            return settled && !succeeded;
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    PortalInvoices portalInvoices;
+
+    @EJB
+    FirmSettings firmSettings;
+
+    @EJB
+    PaymentProcessors processors;
+
+    /**
+     * The chosen invoices, if this user may pay them: visible, open, of one client and one currency.
+     * @return empty when any of them is not this user's to pay (the page answers 404)
+     */
+    public Optional<Payable> payable(@NotBlank String login, Collection<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PortalInvoices.Row> rows = portalInvoices.rows(login).stream()
+                .filter(r -> invoiceIds.contains(r.invoiceId()) && r.open()).toList();
+        if (rows.size() != invoiceIds.size()) {
+            return Optional.empty();
+        }
+        if (rows.stream().map(PortalInvoices.Row::clientId).distinct().count() > 1
+                || rows.stream().map(r -> r.balance().currency()).distinct().count() > 1) {
+            throw new RuleViolation("Invoices of different accounts or currencies are paid separately: choose invoices of one account in one currency.");
+        }
+        Firm firm = firmSettings.firm();
+        String currency = rows.get(0).balance().currency();
+        Money minimum = firm.minimumPayment() == null ? null : Amounts.exact(firm.minimumPayment(), currency, "Minimum part payment");
+        PaymentAmounts.Policy policy = new PaymentAmounts.Policy(firm.partialPayments(), minimum);
+        List<PaymentAmounts.Open> open = rows.stream()
+                .map(r -> new PaymentAmounts.Open(r.invoiceId(), r.number(), r.dueDate(), r.balance())).toList();
+        Client client = em.find(Client.class, rows.get(0).clientId());
+        return Optional.of(new Payable(open, policy, client.name(), prefill(login, client)));
+    }
+
+    /**
+     * Opens the processor's hosted checkout for these amounts. The key comes from the pay form: a
+     * double click, or a retry after a timeout, finds the checkout the first one made.
+     * @return the processor page to send the client to
+     */
+    public String startCheckout(@NotBlank String login, @NotBlank String idempotencyKey, Map<Long, BigDecimal> amounts, BillingAddress address) {
+        PortalUser user = user(login);
+        // Serialises a double submit: the second waits, then finds the first's checkout.
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l").setParameter(1, "portal-checkout:" + idempotencyKey).getSingleResult();
+        Optional<PortalCheckout> earlier = em.createQuery("SELECT c FROM PortalCheckout c WHERE c.idempotencyKey = :k", PortalCheckout.class)
+                .setParameter("k", idempotencyKey).getResultStream().findFirst();
+        if (earlier.isPresent() && earlier.get().portalUserId().equals(user.id()) && earlier.get().checkoutUrl() != null) {
+            return earlier.get().checkoutUrl();
+        }
+        Payable payable = payable(login, amounts.keySet())
+                .orElseThrow(() -> new RuleViolation("One of these invoices is no longer open for payment. Go back to your invoices."));
+        Map<PaymentAmounts.Open, Money> chosen = new LinkedHashMap<>();
+        for (PaymentAmounts.Open invoice : payable.invoices()) {
+            BigDecimal typed = amounts.get(invoice.invoiceId());
+            if (typed == null) {
+                throw new RuleViolation("Enter an amount for invoice " + invoice.number() + ".");
+            }
+            chosen.put(invoice, Amounts.exact(typed, invoice.balance().currency(), "Amount for invoice " + invoice.number()));
+        }
+        chosen.entrySet().removeIf(e -> e.getValue().isZero() && chosen.size() > 1);
+        List<String> refusals = PaymentAmounts.refusals(chosen, payable.policy());
+        if (!refusals.isEmpty()) {
+            throw new RuleViolation(String.join(" ", refusals));
+        }
+        check(address);
+        PaymentProcessor processor = processors.require();
+        Map<Long, Money> allocation = new LinkedHashMap<>();
+        chosen.forEach((invoice, amount) -> allocation.put(invoice.invoiceId(), amount));
+        OffsetDateTime now = OffsetDateTime.now();
+        PortalCheckout checkout = new PortalCheckout("chk_" + UUID.randomUUID().toString().replace("-", ""), idempotencyKey,
+                user.id(), clientOf(payable), allocation, address, processor.name(), now);
+        em.persist(checkout);
+        em.flush();
+
+        List<CheckoutRequest.Line> lines = new ArrayList<>();
+        chosen.forEach((invoice, amount) -> lines.add(new CheckoutRequest.Line(invoice.invoiceId(), invoice.number(), amount)));
+        CheckoutRequest request = new CheckoutRequest(checkout.reference(), idempotencyKey, firmSettings.firm().name(), lines,
+                new CheckoutRequest.Customer(address.name(), user.email(), address.line1(), address.line2(), address.city(),
+                        address.postcode(), address.country()),
+                PublicLinks.portal("paid.xhtml?checkout=" + checkout.reference()),
+                PublicLinks.portal("pay.xhtml?invoices=" + allocation.keySet().stream().map(String::valueOf).collect(Collectors.joining(","))));
+        try {
+            HostedCheckout hosted = processor.createCheckout(request);
+            checkout.opened(hosted.sessionId(), hosted.url(), now);
+            return hosted.url();
+        } catch (ProcessorUnavailable e) {
+            LOG.log(Level.WARNING, "Checkout " + checkout.reference() + " could not be opened at the processor", e);
+            throw new RuleViolation("Card payments are not available at the moment, and nothing was charged. Please try again in a few minutes.");
+        }
+    }
+
+    public Optional<Payment> payment(@NotBlank String login, @NotBlank String reference) {
+        return em.createQuery("SELECT c FROM PortalCheckout c WHERE c.reference = :r AND c.clientId IN " + CLIENTS_OF_LOGIN, PortalCheckout.class)
+                .setParameter("r", reference).setParameter("login", login.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst().map(this::view);
+    }
+
+    /** The client's portal payments, newest first; checkouts left unpaid are not payments and are not listed. */
+    public List<Payment> history(@NotBlank String login) {
+        return em.createQuery("SELECT c FROM PortalCheckout c WHERE c.clientId IN " + CLIENTS_OF_LOGIN
+                        + " AND EXISTS (SELECT p FROM ProcessorPayment p WHERE p.checkoutId = c.id) ORDER BY c.createdAt DESC", PortalCheckout.class)
+                .setParameter("login", login.toLowerCase(Locale.ROOT))
+                .getResultStream().map(this::view).toList();
+    }
+
+    /** The receipt of a payment the processor confirmed, if this user may see it. */
+    public Optional<byte[]> receipt(@NotBlank String login, @NotBlank String reference) {
+        return payment(login, reference).filter(Payment::succeeded).map(p -> {
+            PortalCheckout checkout = em.createQuery("SELECT c FROM PortalCheckout c WHERE c.reference = :r", PortalCheckout.class)
+                    .setParameter("r", reference).getSingleResult();
+            Firm firm = firmSettings.firm();
+            OffsetDateTime paidAt = em.createQuery("SELECT p.updatedAt FROM ProcessorPayment p WHERE p.checkoutId = :c", OffsetDateTime.class)
+                    .setParameter("c", checkout.id()).setMaxResults(1).getResultStream().findFirst().orElse(p.startedAt());
+            return ReceiptPdf.render(new ReceiptPdf.Receipt(firm.name(), firm.address(), em.find(Client.class, checkout.clientId()).name(),
+                    p.payer(), p.reference(), p.processorReference(), paidAt, p.amount(), p.card(), p.invoices()));
+        });
+    }
+
+    /** Payments on one invoice, for its page. */
+    public List<Payment> ofInvoice(@NotBlank String login, long invoiceId) {
+        List<String> numbers = invoiceNumbersOf(invoiceId);
+        return history(login).stream().filter(p -> numbers.stream().anyMatch(p.invoices()::containsKey)).toList();
+    }
+
+    private static final String CLIENTS_OF_LOGIN = """
+            (SELECT m.client.id FROM Matter m JOIN m.recipients u
+             WHERE u.email = :login AND u.state = org.quittance.portal.entity.PortalUserState.REGISTERED)""";
+
+    private List<String> invoiceNumbersOf(long invoiceId) {
+        return em.createQuery("SELECT p.number FROM PublishedInvoice p WHERE p.invoiceId = :id", String.class)
+                .setParameter("id", invoiceId).getResultList();
+    }
+
+    private Payment view(PortalCheckout checkout) {
+        ProcessorPayment payment = em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.checkoutId = :c ORDER BY p.id DESC", ProcessorPayment.class)
+                .setParameter("c", checkout.id()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        Map<String, Money> invoices = new LinkedHashMap<>();
+        checkout.allocations().forEach((invoiceId, amount) -> invoices.put(
+                invoiceNumbersOf(invoiceId).stream().findFirst().orElse("#" + invoiceId), amount));
+        PaymentState state = payment == null ? null : payment.state();
+        String status = status(checkout, state);
+        String card = payment == null || payment.cardLast4() == null ? null
+                : brandName(payment.cardBrand()) + " ending " + payment.cardLast4();
+        boolean succeeded = state != null && state != PaymentState.PENDING && state != PaymentState.FAILED;
+        boolean settled = succeeded || (state == PaymentState.FAILED && checkout.state() != CheckoutState.OPEN);
+        return new Payment(checkout.reference(), checkout.createdAt(), checkout.amount(), invoices, status, settled, succeeded,
+                card, payment == null ? null : payment.failureReason(),
+                payment == null ? checkout.sessionId() : payment.paymentIntent(), checkout.billingAddress().name());
+    }
+
+    private static String status(PortalCheckout checkout, PaymentState state) {
+        if (state == null) {
+            return checkout.state() == CheckoutState.EXPIRED ? "Not completed" : "Waiting for the card payment";
+        }
+        return switch (state) {
+            case PENDING -> "Processing";
+            case SUCCEEDED -> "Received";
+            case FAILED -> "Failed";
+            case PARTLY_REFUNDED -> "Partly refunded";
+            case REFUNDED -> "Refunded";
+            case DISPUTED -> "Under dispute";
+            case DISPUTE_WON -> "Received (dispute closed)";
+            case DISPUTE_LOST -> "Reversed after a dispute";
+        };
+    }
+
+    private static String brandName(String brand) {
+        if (brand == null) return "Card";
+        return switch (brand) {
+            case "visa" -> "Visa";
+            case "mastercard" -> "Mastercard";
+            case "amex" -> "American Express";
+            case "discover" -> "Discover";
+            case "diners" -> "Diners Club";
+            case "jcb" -> "JCB";
+            case "unionpay" -> "UnionPay";
+            default -> brand;
+        };
+    }
+
+    private Long clientOf(Payable payable) {
+        return em.createQuery("SELECT p.clientId FROM PublishedInvoice p WHERE p.invoiceId = :id", Long.class)
+                .setParameter("id", payable.invoices().get(0).invoiceId()).setMaxResults(1).getSingleResult();
+    }
+
+    private PortalUser user(String login) {
+        return em.createQuery("SELECT u FROM PortalUser u WHERE u.email = :e", PortalUser.class)
+                .setParameter("e", login.toLowerCase(Locale.ROOT)).getResultStream().findFirst()
+                .orElseThrow(() -> new RuleViolation("Sign in again."));
+    }
+
+    /** The client's address on file, split as well as a free-text address allows: the client checks it. */
+    private BillingAddress prefill(String login, Client client) {
+        String name = em.createQuery("SELECT u.contact.name FROM PortalUser u WHERE u.email = :e", String.class)
+                .setParameter("e", login.toLowerCase(Locale.ROOT)).getResultStream().findFirst().orElse("");
+        String[] lines = client.address() == null ? new String[0] : client.address().split("\\R");
+        String line1 = lines.length > 0 ? lines[0].trim() : "";
+        String last = lines.length > 1 ? lines[lines.length - 1].trim() : "";
+        String city = last;
+        String postcode = "";
+        java.util.regex.Matcher uk = java.util.regex.Pattern.compile("^(.*?)\\s+([A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2})$").matcher(last);
+        if (uk.matches()) {
+            city = uk.group(1);
+            postcode = uk.group(2);
+        }
+        String line2 = lines.length > 2 ? lines[1].trim() : null;
+        return new BillingAddress(name, line1, line2, city, postcode, "GB");
+    }
+
+    private static void check(BillingAddress a) {
+        List<String> missing = new ArrayList<>();
+        if (blank(a.name())) missing.add("name");
+        if (blank(a.line1())) missing.add("address");
+        if (blank(a.city())) missing.add("town or city");
+        if (blank(a.postcode())) missing.add("postcode");
+        if (!missing.isEmpty()) {
+            throw new RuleViolation("Billing address: enter the " + String.join(", ", missing) + ".");
+        }
+        if (a.country() == null || !a.country().matches("[A-Z]{2}")) {
+            throw new RuleViolation("Billing address: choose a country.");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

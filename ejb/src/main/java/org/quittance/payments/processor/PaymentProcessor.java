@@ -1,0 +1,39 @@
+package org.quittance.payments.processor;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What Quittance needs from a card processor. Card data never passes through it: a checkout sends
+ * the client to the processor's hosted page, and the processor tells us the outcome in signed
+ * notifications (and answers when asked).
+ */
+public interface PaymentProcessor {
+
+    /** The processor's name as notifications are filed under it (e.g. STRIPE). */
+    String name();
+
+    /**
+     * A hosted checkout for these invoices and amounts. Creating it again with the same idempotency
+     * key returns the same checkout, never a second one.
+     */
+    HostedCheckout createCheckout(CheckoutRequest request) throws ProcessorUnavailable;
+
+    /** Where a hosted checkout is now (open, complete, expired) and whether it was paid. */
+    CheckoutStatus checkoutStatus(String sessionId) throws ProcessorUnavailable;
+
+    /**
+     * Verifies a notification's signature and timestamp on its raw bytes and reads its identity.
+     * @throws NotificationRefused when it is forged, stale or not a notification at all
+     */
+    VerifiedNotification verify(byte[] rawBody, String signatureHeader, Instant now) throws NotificationRefused;
+
+    /**
+     * A payment's current state as the processor reports it, as a notification body our consumer
+     * understands: what the janitor uses when a notification seems lost.
+     */
+    RemotePayment payment(String paymentId) throws ProcessorUnavailable;
+
+    /** Settled transactions created in [from, to), oldest first, a page at a time (receipt import). */
+    List<SettledTransaction> settledTransactions(Instant from, Instant to, String startingAfter, int limit) throws ProcessorUnavailable;
+}

@@ -1,0 +1,524 @@
+package org.quittance.payments.sandbox.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.quittance.firm.control.SecretBox;
+import org.quittance.firm.entity.PaymentAccount;
+import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.sandbox.control.CheckoutPage;
+import org.quittance.payments.sandbox.control.FormBody;
+import org.quittance.payments.sandbox.control.SandboxSettings;
+import org.quittance.payments.sandbox.control.TestCards;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sandbox processor's records and rules, in the shape of Stripe's API: customers, Checkout
+ * Sessions, PaymentIntents, charges, balance transactions and the events that describe them. Only
+ * what the Stripe adapter calls is served. It answers only a firm whose payment account is the
+ * sandbox in test mode. Card numbers and CVCs are looked at and forgotten: a charge keeps brand and
+ * last four digits, as Stripe shows them.
+ */
+@Stateless
+public class SandboxApi {
+
+    public static final String API_VERSION = "2026-07-29.dahlia";
+
+    /** An HTTP answer: a status and a JSON body (or HTML for the hosted page). */
+    public record Answer(int status, String body) {
+    }
+
+    /** What the card form led to: a redirect back to the merchant, or the page again with the reason. */
+    public record PayResult(String redirect, String page) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /** The sandbox's fee: 1.5 % (rounded half-up to the minor unit) plus 20 minor units, like a UK card. */
+    private static final BigDecimal FEE_RATE = new BigDecimal("0.015");
+    private static final long FEE_FIXED = 20;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** @return null when the key may use the sandbox, else the error answer */
+    public Answer refuseUnlessSandboxKey(String authorization) {
+        PaymentAccount account = account().orElse(null);
+        if (account == null || account.processor() != ProcessorKind.SANDBOX || account.live()) {
+            return error(403, "invalid_request_error", null, "The sandbox serves only a payment account set to Sandbox in test mode.");
+        }
+        String key = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+        String expected = account.secretKeyCipher() == null ? null : SecretBox.ofServer().open(account.secretKeyCipher());
+        if (key == null || !key.equals(expected)) {
+            return error(401, "invalid_request_error", null, "Invalid API Key provided: " + (key == null ? "none" : hint(key)));
+        }
+        return null;
+    }
+
+    /** A POST, once per idempotency key: a retry gets the first answer; the key on another request is an error. */
+    public Answer post(String path, String body, String idempotencyKey) {
+        String request = "POST " + path;
+        if (idempotencyKey != null) {
+            em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l").setParameter(1, "sandbox-idempotency:" + idempotencyKey).getSingleResult();
+            @SuppressWarnings("unchecked")
+            List<Object[]> prior = em.createNativeQuery("SELECT request, status, body FROM sandbox_idempotency WHERE key = ?")
+                    .setParameter(1, idempotencyKey).getResultList();
+            if (!prior.isEmpty()) {
+                if (!request.equals(prior.get(0)[0])) {
+                    return error(400, "idempotency_error", null,
+                            "Keys for idempotent requests can only be used for the same endpoint they were first used for.");
+                }
+                return new Answer(((Number) prior.get(0)[1]).intValue(), (String) prior.get(0)[2]);
+            }
+        }
+        Map<String, String> form = FormBody.parse(body);
+        Answer answer;
+        if (path.equals("/v1/customers")) {
+            answer = createCustomer(form);
+        } else if (path.equals("/v1/checkout/sessions")) {
+            answer = createSession(form);
+        } else if (path.matches("/v1/checkout/sessions/[^/]+/expire")) {
+            answer = expireSession(path.split("/")[4]);
+        } else {
+            answer = error(404, "invalid_request_error", null, "Unrecognized request URL (POST: " + path + ").");
+        }
+        if (idempotencyKey != null && answer.status() < 500) {
+            em.createNativeQuery("INSERT INTO sandbox_idempotency (key, request, status, body, created_at) VALUES (?, ?, ?, ?, now())")
+                    .setParameter(1, idempotencyKey).setParameter(2, request).setParameter(3, answer.status()).setParameter(4, answer.body())
+                    .executeUpdate();
+        }
+        return answer;
+    }
+
+    public Answer get(String path, Map<String, String> query) {
+        if (path.equals("/v1/balance")) {
+            return ok(Json.createObjectBuilder().add("object", "balance").add("livemode", false)
+                    .add("available", Json.createArrayBuilder()).add("pending", Json.createArrayBuilder()).build());
+        }
+        if (path.equals("/v1/balance_transactions")) {
+            return balanceTransactions(query);
+        }
+        String[] parts = path.split("/");
+        if (path.matches("/v1/checkout/sessions/[^/]+")) {
+            load(parts[4]).filter(s -> "open".equals(str(s, "status")) && expired(s)).ifPresent(s -> {
+                JsonObject expired = with(s, "status", Json.createValue("expired"));
+                save(expired);
+                event("checkout.session.expired", expired);
+            });
+            return found(parts[4], "checkout.session");
+        }
+        if (path.matches("/v1/payment_intents/[^/]+")) {
+            return found(parts[3], "payment_intent");
+        }
+        if (path.matches("/v1/customers/[^/]+")) {
+            return found(parts[3], "customer");
+        }
+        if (path.matches("/v1/charges/[^/]+")) {
+            return found(parts[3], "charge");
+        }
+        return error(404, "invalid_request_error", null, "Unrecognized request URL (GET: " + path + ").");
+    }
+
+    // --- the hosted card page ------------------------------------------------------------------
+
+    public String page(String sessionId) {
+        Optional<JsonObject> session = load(sessionId).filter(s -> "checkout.session".equals(str(s, "object")));
+        if (session.isEmpty()) {
+            return CheckoutPage.message("Payment page not found", "This payment link is not valid. Go back to the merchant and start again.");
+        }
+        return formFor(session.get(), null, "");
+    }
+
+    public PayResult pay(String sessionId, String number, String expiry, String cvc, String name) {
+        JsonObject session = load(sessionId).filter(s -> "checkout.session".equals(str(s, "object"))).orElse(null);
+        if (session == null) {
+            return new PayResult(null, CheckoutPage.message("Payment page not found", "This payment link is not valid."));
+        }
+        em.createNativeQuery("SELECT id FROM sandbox_object WHERE id = ? FOR UPDATE").setParameter(1, sessionId).getSingleResult();
+        session = load(sessionId).orElseThrow();
+        if (!"open".equals(str(session, "status")) || expired(session)) {
+            String text = "complete".equals(str(session, "status")) ? "This payment is already complete." : "This payment page has expired.";
+            return new PayResult(null, CheckoutPage.message("Payment closed", text + " Go back to the merchant."));
+        }
+        String nameOnCard = name == null ? "" : name.trim();
+        // What Stripe's page checks before anything reaches the bank: no charge, no event.
+        String local = localCheck(number, expiry, cvc, nameOnCard);
+        if (local != null) {
+            return new PayResult(null, formFor(session, local, nameOnCard));
+        }
+        String digits = number.replaceAll("[\\s-]", "");
+        TestCards.Outcome outcome = TestCards.outcome(digits);
+        if ("incorrect_number".equals(outcome.code())) {
+            return new PayResult(null, formFor(session, outcome.message(), nameOnCard));
+        }
+        YearMonth exp = expiryOf(expiry);
+        long now = Instant.now().getEpochSecond();
+        long amount = session.getJsonNumber("amount_total").longValue();
+        String currency = str(session, "currency");
+
+        JsonObject intent = Optional.ofNullable(str(session, "payment_intent")).flatMap(this::load).orElse(null);
+        if (intent == null) {
+            intent = Json.createObjectBuilder()
+                    .add("id", id("pi")).add("object", "payment_intent").add("amount", amount).add("amount_received", 0)
+                    .add("currency", currency).add("customer", session.get("customer")).add("description", session.get("_description"))
+                    .add("metadata", session.getJsonObject("_payment_intent_metadata")).add("status", "requires_payment_method")
+                    .add("latest_charge", JsonValue.NULL).add("last_payment_error", JsonValue.NULL)
+                    .add("livemode", false).add("created", now).build();
+            session = with(session, "payment_intent", Json.createValue(intent.getString("id")));
+        }
+        String chargeId = id("ch");
+        JsonObjectBuilder charge = Json.createObjectBuilder()
+                .add("id", chargeId).add("object", "charge").add("amount", amount).add("currency", currency)
+                .add("payment_intent", intent.getString("id")).add("customer", session.get("customer"))
+                .add("metadata", intent.getJsonObject("metadata")).add("description", intent.get("description"))
+                .add("billing_details", Json.createObjectBuilder().add("name", nameOnCard).add("email", session.get("customer_email")))
+                .add("payment_method_details", Json.createObjectBuilder().add("type", "card").add("card", Json.createObjectBuilder()
+                        .add("brand", brandCode(outcome.brand())).add("last4", digits.substring(digits.length() - 4))
+                        .add("exp_month", exp.getMonthValue()).add("exp_year", exp.getYear()).add("funding", "credit").add("country", "GB")))
+                .add("amount_refunded", 0).add("refunded", false).add("disputed", outcome.disputed())
+                .add("livemode", false).add("created", now);
+        if (!outcome.succeeds()) {
+            JsonObject failed = charge.add("status", "failed").add("paid", false).add("captured", false)
+                    .add("amount_captured", 0).add("balance_transaction", JsonValue.NULL)
+                    .add("failure_code", outcome.code()).add("failure_message", outcome.message())
+                    .add("outcome", Json.createObjectBuilder().add("type", "issuer_declined").add("seller_message", "The bank did not approve the payment."))
+                    .build();
+            save(failed);
+            JsonObjectBuilder error = Json.createObjectBuilder().add("type", "card_error").add("code", outcome.code())
+                    .add("message", outcome.message()).add("charge", chargeId);
+            if (outcome.declineCode() != null) error.add("decline_code", outcome.declineCode());
+            intent = Json.createObjectBuilder(intent).add("status", "requires_payment_method").add("latest_charge", chargeId)
+                    .add("last_payment_error", error).build();
+            save(intent);
+            save(session);
+            event("charge.failed", failed);
+            event("payment_intent.payment_failed", intent);
+            return new PayResult(null, formFor(session, outcome.message(), nameOnCard));
+        }
+
+        long fee = new BigDecimal(amount).multiply(FEE_RATE).setScale(0, RoundingMode.HALF_UP).longValueExact() + FEE_FIXED;
+        JsonObject txn = Json.createObjectBuilder()
+                .add("id", id("txn")).add("object", "balance_transaction").add("amount", amount).add("fee", fee).add("net", amount - fee)
+                .add("currency", currency).add("type", "charge").add("reporting_category", "charge").add("source", chargeId)
+                .add("status", "pending").add("available_on", now + 2 * 86_400).add("created", now)
+                .add("fee_details", Json.createArrayBuilder().add(Json.createObjectBuilder().add("amount", fee).add("currency", currency)
+                        .add("type", "stripe_fee").add("description", "Sandbox processing fees")))
+                .add("_payment_intent", intent.getString("id"))
+                .build();
+        JsonObject succeeded = charge.add("status", "succeeded").add("paid", true).add("captured", true)
+                .add("amount_captured", amount).add("balance_transaction", txn.getString("id"))
+                .add("failure_code", JsonValue.NULL).add("failure_message", JsonValue.NULL)
+                .add("outcome", Json.createObjectBuilder().add("type", "authorized").add("seller_message", "Payment complete."))
+                .build();
+        intent = Json.createObjectBuilder(intent).add("status", "succeeded").add("amount_received", amount)
+                .add("latest_charge", chargeId).add("last_payment_error", JsonValue.NULL).build();
+        session = Json.createObjectBuilder(session).add("status", "complete").add("payment_status", "paid").build();
+        save(txn);
+        save(succeeded);
+        save(intent);
+        save(session);
+        event("charge.succeeded", succeeded);
+        event("payment_intent.succeeded", intent);
+        event("checkout.session.completed", session);
+        if (outcome.disputed()) {
+            JsonObject dispute = Json.createObjectBuilder().add("id", id("dp")).add("object", "dispute").add("amount", amount)
+                    .add("currency", currency).add("charge", chargeId).add("payment_intent", intent.getString("id"))
+                    .add("reason", "fraudulent").add("status", "needs_response").add("livemode", false).add("created", now).build();
+            save(dispute);
+            event("charge.dispute.created", dispute);
+        }
+        String success = str(session, "success_url").replace("{CHECKOUT_SESSION_ID}", sessionId);
+        return new PayResult(success, null);
+    }
+
+    /** The merchant's cancel address, for the page's "Back" link. */
+    public Optional<String> cancelUrl(String sessionId) {
+        return load(sessionId).map(s -> str(s, "cancel_url"));
+    }
+
+    // --- API objects ---------------------------------------------------------------------------
+
+    private Answer createCustomer(Map<String, String> form) {
+        Map<String, String> address = FormBody.under(form, "address");
+        JsonObjectBuilder addr = Json.createObjectBuilder();
+        address.forEach(addr::add);
+        JsonObject customer = Json.createObjectBuilder()
+                .add("id", id("cus")).add("object", "customer").add("name", form.getOrDefault("name", ""))
+                .add("email", form.getOrDefault("email", "")).add("address", addr)
+                .add("metadata", metadata(FormBody.under(form, "metadata"))).add("livemode", false)
+                .add("created", Instant.now().getEpochSecond()).build();
+        save(customer);
+        return ok(customer);
+    }
+
+    private Answer createSession(Map<String, String> form) {
+        if (!"payment".equals(form.get("mode"))) {
+            return error(400, "invalid_request_error", "mode", "The sandbox supports mode=payment only.");
+        }
+        for (String required : List.of("success_url", "cancel_url")) {
+            if (form.get(required) == null || form.get(required).isBlank()) {
+                return error(400, "invalid_request_error", required, "Missing required param: " + required + ".");
+            }
+        }
+        String currency = null;
+        long total = 0;
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int i = 0; form.containsKey("line_items[" + i + "][price_data][unit_amount]"); i++) {
+            String p = "line_items[" + i + "]";
+            long unit;
+            long quantity;
+            try {
+                unit = Long.parseLong(form.get(p + "[price_data][unit_amount]"));
+                quantity = Long.parseLong(form.getOrDefault(p + "[quantity]", "1"));
+            } catch (NumberFormatException e) {
+                return error(400, "invalid_request_error", p, "Invalid integer in " + p + ".");
+            }
+            String c = form.get(p + "[price_data][currency]");
+            if (c == null || (currency != null && !currency.equals(c))) {
+                return error(400, "invalid_request_error", p, "All line items must have one currency.");
+            }
+            if (unit <= 0 || quantity <= 0) {
+                return error(400, "invalid_request_error", p, "Line item amounts must be positive.");
+            }
+            currency = c;
+            total += unit * quantity;
+            items.add(Json.createObjectBuilder().add("name", form.getOrDefault(p + "[price_data][product_data][name]", "Item"))
+                    .add("amount", unit * quantity));
+        }
+        if (currency == null) {
+            return error(400, "invalid_request_error", "line_items", "Give at least one line item.");
+        }
+        long now = Instant.now().getEpochSecond();
+        long expiresAt = form.containsKey("expires_at") ? Long.parseLong(form.get("expires_at")) : now + 86_400;
+        String customerId = form.get("customer");
+        String email = customerId == null ? form.getOrDefault("customer_email", "")
+                : load(customerId).map(c -> str(c, "email")).orElse("");
+        String id = "cs_test_" + random(48);
+        JsonObject session = Json.createObjectBuilder()
+                .add("id", id).add("object", "checkout.session").add("mode", "payment")
+                .add("amount_total", total).add("amount_subtotal", total).add("currency", currency)
+                .add("customer", customerId == null ? JsonValue.NULL : Json.createValue(customerId))
+                .add("customer_email", email)
+                .add("client_reference_id", form.containsKey("client_reference_id") ? Json.createValue(form.get("client_reference_id")) : JsonValue.NULL)
+                .add("metadata", metadata(FormBody.under(form, "metadata")))
+                .add("payment_intent", JsonValue.NULL).add("payment_status", "unpaid").add("status", "open")
+                .add("success_url", form.get("success_url")).add("cancel_url", form.get("cancel_url"))
+                .add("url", SandboxSettings.url() + "/pay/" + id)
+                .add("expires_at", expiresAt).add("livemode", false).add("created", now)
+                .add("_items", items)
+                .add("_description", form.getOrDefault("payment_intent_data[description]", ""))
+                .add("_payment_intent_metadata", metadata(FormBody.under(form, "payment_intent_data[metadata]")))
+                .build();
+        save(session);
+        return ok(session);
+    }
+
+    private Answer expireSession(String sessionId) {
+        JsonObject session = load(sessionId).orElse(null);
+        if (session == null) {
+            return error(404, "invalid_request_error", "session", "No such checkout.session: '" + sessionId + "'");
+        }
+        if (!"open".equals(str(session, "status"))) {
+            return error(400, "invalid_request_error", null, "Only Checkout Sessions with a status of `open` can be expired.");
+        }
+        session = with(session, "status", Json.createValue("expired"));
+        save(session);
+        event("checkout.session.expired", session);
+        return ok(session);
+    }
+
+    private Answer balanceTransactions(Map<String, String> query) {
+        int limit = Math.min(Math.max(Integer.parseInt(query.getOrDefault("limit", "10")), 1), 100);
+        long gte = Long.parseLong(query.getOrDefault("created[gte]", "0"));
+        long lt = Long.parseLong(query.getOrDefault("created[lt]", String.valueOf(Long.MAX_VALUE)));
+        String after = query.get("starting_after");
+        // Oldest first with a stable tie-break, so that paging by starting_after never skips or repeats.
+        String sql = "SELECT body FROM sandbox_object WHERE type = 'balance_transaction' AND created >= ? AND created < ?"
+                + (after == null ? "" : " AND (created, id) > (SELECT created, id FROM sandbox_object WHERE id = ?)")
+                + " ORDER BY created, id LIMIT ?";
+        var q = em.createNativeQuery(sql).setParameter(1, gte).setParameter(2, lt);
+        int next = 3;
+        if (after != null) {
+            q.setParameter(next++, after);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = q.setParameter(next, limit + 1).getResultList();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        rows.stream().limit(limit).forEach(r -> data.add(visible(parse(r))));
+        return ok(Json.createObjectBuilder().add("object", "list").add("url", "/v1/balance_transactions")
+                .add("has_more", rows.size() > limit).add("data", data).build());
+    }
+
+    // --- storage and helpers ---------------------------------------------------------------------
+
+    private String formFor(JsonObject session, String error, String name) {
+        String currency = str(session, "currency");
+        List<CheckoutPage.Item> items = new ArrayList<>();
+        session.getJsonArray("_items").getValuesAs(JsonObject.class)
+                .forEach(i -> items.add(new CheckoutPage.Item(i.getString("name"), display(i.getJsonNumber("amount").longValue(), currency))));
+        String merchant = em.createQuery("SELECT f.name FROM Firm f", String.class).getResultStream().findFirst().orElse("Merchant");
+        return CheckoutPage.form(session.getString("id"), merchant, display(session.getJsonNumber("amount_total").longValue(), currency),
+                items, str(session, "customer_email"), name, str(session, "cancel_url"), error);
+    }
+
+    private static String localCheck(String number, String expiry, String cvc, String name) {
+        String digits = number == null ? "" : number.replaceAll("[\\s-]", "");
+        if (!digits.matches("\\d{12,19}")) {
+            return "Your card number is incomplete.";
+        }
+        YearMonth exp = expiryOf(expiry);
+        if (exp == null) {
+            return "Your card's expiration date is incomplete.";
+        }
+        if (exp.isBefore(YearMonth.now())) {
+            return "Your card's expiration year is in the past.";
+        }
+        if (cvc == null || !cvc.trim().matches("\\d{3,4}")) {
+            return "Your card's security code is incomplete.";
+        }
+        if (name.isEmpty()) {
+            return "Enter the name on the card.";
+        }
+        return null;
+    }
+
+    private static YearMonth expiryOf(String expiry) {
+        if (expiry == null) return null;
+        String digits = expiry.replaceAll("\\D", "");
+        if (digits.length() != 4 && digits.length() != 6) return null;
+        int month = Integer.parseInt(digits.substring(0, 2));
+        int year = Integer.parseInt(digits.substring(2));
+        if (month < 1 || month > 12) return null;
+        return YearMonth.of(year < 100 ? 2000 + year : year, month);
+    }
+
+    private static String brandCode(String brand) {
+        return switch (brand) {
+            case "American Express" -> "amex";
+            case "Diners Club" -> "diners";
+            case "UnionPay" -> "unionpay";
+            case "JCB" -> "jcb";
+            default -> brand.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String display(long minor, String currency) {
+        String code = currency.toUpperCase(Locale.ROOT);
+        int digits = Math.max(Currency.getInstance(code).getDefaultFractionDigits(), 0);
+        return code + " " + String.format(Locale.UK, "%,." + digits + "f", BigDecimal.valueOf(minor, digits));
+    }
+
+    private boolean expired(JsonObject session) {
+        return session.getJsonNumber("expires_at").longValue() < Instant.now().getEpochSecond();
+    }
+
+    private void event(String type, JsonObject object) {
+        String id = id("evt");
+        JsonObject event = Json.createObjectBuilder()
+                .add("id", id).add("object", "event").add("api_version", API_VERSION)
+                .add("created", Instant.now().getEpochSecond()).add("livemode", false).add("pending_webhooks", 1)
+                .add("request", Json.createObjectBuilder().add("id", JsonValue.NULL).add("idempotency_key", JsonValue.NULL))
+                .add("type", type).add("data", Json.createObjectBuilder().add("object", visible(object)))
+                .build();
+        em.createNativeQuery("INSERT INTO sandbox_event (seq, id, body, next_attempt) VALUES (nextval('sandbox_event_seq'), ?, ?, now())")
+                .setParameter(1, id).setParameter(2, event.toString()).executeUpdate();
+    }
+
+    private void save(JsonObject object) {
+        em.createNativeQuery("""
+                        INSERT INTO sandbox_object (id, type, created, body) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body""")
+                .setParameter(1, object.getString("id")).setParameter(2, object.getString("object"))
+                .setParameter(3, object.getJsonNumber("created").longValue()).setParameter(4, object.toString())
+                .executeUpdate();
+    }
+
+    private Optional<JsonObject> load(String id) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox_object WHERE id = ?").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(SandboxApi::parse);
+    }
+
+    private Answer found(String id, String type) {
+        return load(id).filter(o -> type.equals(str(o, "object"))).map(this::ok)
+                .orElseGet(() -> error(404, "invalid_request_error", "id", "No such " + type + ": '" + id + "'"));
+    }
+
+    private Optional<PaymentAccount> account() {
+        return em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream().findFirst();
+    }
+
+    private Answer ok(JsonObject object) {
+        return new Answer(200, visible(object).toString());
+    }
+
+    /** Our own bookkeeping fields start with "_" and are not part of the API's objects. */
+    private static JsonObject visible(JsonObject object) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        object.forEach((k, v) -> {
+            if (!k.startsWith("_")) b.add(k, v);
+        });
+        return b.build();
+    }
+
+    static Answer error(int status, String type, String param, String message) {
+        JsonObjectBuilder e = Json.createObjectBuilder().add("type", type).add("message", message);
+        if (param != null) e.add("param", param);
+        if ("idempotency_error".equals(type)) e.add("code", "idempotency_key_in_use");
+        return new Answer(status, Json.createObjectBuilder().add("error", e).build().toString());
+    }
+
+    private static JsonObject metadata(Map<String, String> entries) {
+        JsonObjectBuilder m = Json.createObjectBuilder();
+        entries.forEach(m::add);
+        return m.build();
+    }
+
+    private static JsonObject with(JsonObject o, String key, JsonValue value) {
+        return Json.createObjectBuilder(o).add(key, value).build();
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String str(JsonObject o, String key) {
+        return o.get(key) instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static String hint(String key) {
+        return key.length() <= 8 ? "****" : key.substring(0, 8) + "****" + key.substring(key.length() - 4);
+    }
+
+    private static String id(String prefix) {
+        return prefix + "_" + random(24);
+    }
+
+    private static String random(int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}

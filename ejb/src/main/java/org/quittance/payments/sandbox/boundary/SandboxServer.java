@@ -1,0 +1,168 @@
+package org.quittance.payments.sandbox.boundary;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import org.quittance.payments.sandbox.control.CheckoutPage;
+import org.quittance.payments.sandbox.control.FormBody;
+import org.quittance.payments.sandbox.control.SandboxSettings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The sandbox payment processor's HTTP face, on its own port: the Stripe-shaped API under /v1 and
+ * the hosted card page under /pay. Requests are served by the server's managed executor and handed
+ * to {@link SandboxApi}. Request bodies are never logged: the card page's body holds a card number.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SandboxServer {
+
+    private static final Logger LOG = Logger.getLogger(SandboxServer.class.getName());
+    private static final int MAX_BODY = 64 * 1024;
+
+    @EJB
+    SandboxApi api;
+
+    @EJB
+    SandboxWebhooks webhooks;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private HttpServer server;
+
+    @PostConstruct
+    void start() {
+        if (!SandboxSettings.enabled()) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(SandboxSettings.bind(), SandboxSettings.port()), 64);
+        } catch (IOException e) {
+            LOG.warning("The sandbox payment processor cannot listen on " + SandboxSettings.bind() + ":" + SandboxSettings.port()
+                    + " (" + e.getMessage() + "): sandbox card payments will not work until the port is free.");
+            return;
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+        LOG.info("Sandbox payment processor (test mode) at " + SandboxSettings.url() + ", webhooks to " + SandboxSettings.webhookUrl());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.startsWith("/v1/")) {
+                api(exchange, method, path);
+            } else if (path.startsWith("/pay/")) {
+                page(exchange, method, path.substring("/pay/".length()));
+            } else if (path.equals("/")) {
+                html(exchange, 200, CheckoutPage.message("Sandbox payment processor",
+                        "Test mode only. Quittance sends clients here to enter a test card; no real money moves."));
+            } else {
+                html(exchange, 404, CheckoutPage.message("Not found", "There is no page here."));
+            }
+        } catch (RuntimeException | IOException e) {
+            LOG.log(Level.WARNING, "Sandbox request " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " failed", e);
+            try {
+                send(exchange, 500, "application/json", SandboxApi.error(500, "api_error", null, "The sandbox failed: " + e.getClass().getSimpleName()).body());
+            } catch (IOException ignored) {
+                // the client is gone
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void api(HttpExchange exchange, String method, String path) throws IOException {
+        exchange.getResponseHeaders().set("Request-Id", "req_" + UUID.randomUUID().toString().replace("-", ""));
+        exchange.getResponseHeaders().set("Stripe-Version", SandboxApi.API_VERSION);
+        SandboxApi.Answer refused = api.refuseUnlessSandboxKey(exchange.getRequestHeaders().getFirst("Authorization"));
+        SandboxApi.Answer answer;
+        if (refused != null) {
+            answer = refused;
+        } else if ("POST".equals(method)) {
+            answer = api.post(path, body(exchange), exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+        } else if ("GET".equals(method)) {
+            String query = exchange.getRequestURI().getRawQuery();
+            answer = api.get(path, FormBody.parse(query));
+        } else {
+            answer = SandboxApi.error(405, "invalid_request_error", null, "Method not allowed.");
+        }
+        if (exchange.getRequestHeaders().getFirst("Idempotency-Key") != null) {
+            exchange.getResponseHeaders().set("Idempotency-Key", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+        }
+        send(exchange, answer.status(), "application/json", answer.body());
+    }
+
+    private void page(HttpExchange exchange, String method, String sessionId) throws IOException {
+        if ("GET".equals(method)) {
+            html(exchange, 200, api.page(sessionId));
+            return;
+        }
+        if (!"POST".equals(method)) {
+            html(exchange, 405, CheckoutPage.message("Not allowed", "Use the form."));
+            return;
+        }
+        Map<String, String> form = FormBody.parse(body(exchange));
+        SandboxApi.PayResult result = api.pay(sessionId, form.get("number"), form.get("expiry"), form.get("cvc"), form.get("name"));
+        webhooks.deliverSoon();  // after pay() committed: events of a refusal are delivered too
+        if (result.redirect() != null) {
+            exchange.getResponseHeaders().set("Location", result.redirect());
+            exchange.sendResponseHeaders(303, -1);
+        } else {
+            html(exchange, 402, result.page());
+        }
+    }
+
+    private static String body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new IOException("request body larger than " + MAX_BODY + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void html(HttpExchange exchange, int status, String html) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        send(exchange, status, "text/html; charset=utf-8", html);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

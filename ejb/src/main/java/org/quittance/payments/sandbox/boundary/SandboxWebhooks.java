@@ -1,0 +1,132 @@
+package org.quittance.payments.sandbox.boundary;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.quittance.firm.control.SecretBox;
+import org.quittance.firm.entity.PaymentAccount;
+import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.control.StripeSignature;
+import org.quittance.payments.sandbox.control.SandboxSettings;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the sandbox's events to our webhook endpoint, signed with the account's webhook secret,
+ * at least once: right after a payment and then every 15 seconds until the endpoint answers 2xx,
+ * backing off. With chaos on (a switch for tests) each batch goes in reverse order and every event
+ * twice, as a real processor may do.
+ */
+@Singleton
+public class SandboxWebhooks {
+
+    private static final Logger LOG = Logger.getLogger(SandboxWebhooks.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private volatile boolean chaos = SandboxSettings.chaos();
+
+    public void setChaos(boolean chaos) {
+        this.chaos = chaos;
+    }
+
+    @Asynchronous
+    public void deliverSoon() {
+        deliverPending();
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
+    public void sweep() {
+        deliverPending();
+    }
+
+    /** @return how many events the endpoint accepted */
+    @Lock(LockType.WRITE)
+    public int deliverPending() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("""
+                        SELECT seq, id, body, attempts FROM sandbox_event
+                        WHERE delivered_at IS NULL AND next_attempt <= now() ORDER BY seq LIMIT 200""")
+                .getResultList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        String secret = webhookSecret();
+        if (secret == null) {
+            return 0;  // the account is no longer the sandbox's: nothing may be signed
+        }
+        List<Object[]> order = new ArrayList<>(due);
+        if (chaos) {
+            Collections.reverse(order);
+        }
+        StripeSignature signer = new StripeSignature(secret, StripeSignature.DEFAULT_TOLERANCE);
+        int accepted = 0;
+        for (Object[] event : order) {
+            long seq = ((Number) event[0]).longValue();
+            byte[] body = ((String) event[2]).getBytes(StandardCharsets.UTF_8);
+            String first = post(signer, body);
+            String failure = first == null && chaos ? post(signer, body) : first;
+            if (failure == null) {
+                accepted++;
+                em.createNativeQuery("UPDATE sandbox_event SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ?")
+                        .setParameter(1, seq).executeUpdate();
+            } else {
+                int attempts = ((Number) event[3]).intValue() + 1;
+                long backoff = Math.min(1L << Math.min(attempts, 12), 3600);
+                em.createNativeQuery("""
+                                UPDATE sandbox_event SET attempts = ?, last_error = ?,
+                                       next_attempt = now() + make_interval(secs => ?) WHERE seq = ?""")
+                        .setParameter(1, attempts).setParameter(2, failure).setParameter(3, (double) backoff).setParameter(4, seq)
+                        .executeUpdate();
+                LOG.warning(() -> "Sandbox webhook " + event[1] + " not accepted (" + failure + "); retry in " + backoff + " s");
+            }
+        }
+        return accepted;
+    }
+
+    /** @return null when the endpoint answered 2xx, else why not */
+    private String post(StripeSignature signer, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SandboxSettings.webhookUrl()))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Stripe-Signature", signer.header(Instant.now().getEpochSecond(), body))
+                .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks) Quittance-Sandbox")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        } catch (java.io.IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private String webhookSecret() {
+        PaymentAccount account = em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class)
+                .getResultStream().findFirst().orElse(null);
+        if (account == null || account.processor() != ProcessorKind.SANDBOX || account.live() || account.webhookSecretCipher() == null) {
+            return null;
+        }
+        return SecretBox.ofServer().open(account.webhookSecretCipher());
+    }
+}

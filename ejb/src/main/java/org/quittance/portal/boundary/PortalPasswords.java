@@ -1,0 +1,139 @@
+package org.quittance.portal.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.mail.boundary.Mailer;
+import org.quittance.platform.control.PublicLinks;
+import org.quittance.platform.control.RuleViolation;
+import org.quittance.portal.control.InvitationTokens;
+import org.quittance.portal.control.PasswordPolicy;
+import org.quittance.portal.entity.PortalUser;
+import org.quittance.portal.entity.PortalUserState;
+import org.quittance.security.control.Passwords;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Forgotten and changed portal passwords. A reset link works once and for an hour (configurable);
+ * only its SHA-256 is stored. Asking for a reset answers the same whether or not the address has a
+ * portal, so the form cannot be used to find out who is a client.
+ */
+@Stateless
+public class PortalPasswords {
+
+    private static final Logger LOG = Logger.getLogger(PortalPasswords.class.getName());
+
+    public enum ResetStatus { VALID, EXPIRED, USED, UNKNOWN }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Mailer mailer;
+
+    @EJB
+    FirmSettings firmSettings;
+
+    public void requestReset(String email) {
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        Optional<PortalUser> user = em.createQuery("SELECT u FROM PortalUser u WHERE u.email = :e AND u.state = :s", PortalUser.class)
+                .setParameter("e", email.trim().toLowerCase(Locale.ROOT)).setParameter("s", PortalUserState.REGISTERED)
+                .getResultStream().findFirst();
+        if (user.isEmpty()) {
+            LOG.info("Password reset asked for an address without a registered portal");
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Duration valid = Duration.ofMinutes(Integer.getInteger("quittance.reset-minutes", 60));
+        String token = InvitationTokens.newToken();
+        String digest = InvitationTokens.digest(token);
+        em.createNativeQuery("""
+                        INSERT INTO portal_password_reset (token_sha256, portal_user_id, expires_at, created_at) VALUES (?, ?, ?, ?)""")
+                .setParameter(1, digest).setParameter(2, user.get().id()).setParameter(3, now.plus(valid)).setParameter(4, now)
+                .executeUpdate();
+        String firm = firmSettings.firm().name();
+        String link = PublicLinks.portal("reset-password.xhtml?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        mailer.queue("portal-password-reset:" + digest, user.get().email(), "Reset your client portal password at " + firm,
+                "Dear " + user.get().contact().name() + ",\n\n"
+                        + "Someone, probably you, asked to reset the password of your client portal at " + firm + ".\n\n"
+                        + "Choose a new password here (the link works once, for " + valid.toMinutes() + " minutes):\n" + link + "\n\n"
+                        + "If you did not ask for this, ignore this e-mail: your password stays as it is.\n\n" + firm + "\n");
+    }
+
+    public ResetStatus status(String token) {
+        return row(token).map(r -> status(r, OffsetDateTime.now())).orElse(ResetStatus.UNKNOWN);
+    }
+
+    /** @return the login, to sign in with the new password */
+    public String reset(@NotBlank String token, @NotBlank String password) {
+        Object[] row = row(token).orElseThrow(() -> new RuleViolation(explain(ResetStatus.UNKNOWN)));
+        OffsetDateTime now = OffsetDateTime.now();
+        ResetStatus status = status(row, now);
+        if (status != ResetStatus.VALID) {
+            throw new RuleViolation(explain(status));
+        }
+        PortalUser user = em.find(PortalUser.class, ((Number) row[0]).longValue());
+        setPassword(user, password);
+        // Used once; any other outstanding link of this user stops working too.
+        em.createNativeQuery("UPDATE portal_password_reset SET used_at = ? WHERE portal_user_id = ? AND used_at IS NULL")
+                .setParameter(1, now).setParameter(2, user.id()).executeUpdate();
+        return user.email();
+    }
+
+    public void change(@NotBlank String login, @NotBlank String current, @NotBlank String password) {
+        PortalUser user = em.createQuery("SELECT u FROM PortalUser u WHERE u.email = :e", PortalUser.class)
+                .setParameter("e", login.toLowerCase(Locale.ROOT)).getResultStream().findFirst()
+                .orElseThrow(() -> new RuleViolation("Sign in again."));
+        if (user.password() == null || !Passwords.matches(current, user.password())) {
+            throw new RuleViolation("Your current password is not right.");
+        }
+        setPassword(user, password);
+    }
+
+    public static String explain(ResetStatus status) {
+        return switch (status) {
+            case VALID -> "This link is valid.";
+            case EXPIRED -> "This password link has expired. Ask for a new one on the sign-in page.";
+            case USED -> "This password link has already been used. Sign in, or ask for a new link.";
+            case UNKNOWN -> "This password link is not valid. Check that you copied the whole link from the e-mail.";
+        };
+    }
+
+    private void setPassword(PortalUser user, String password) {
+        PasswordPolicy.weakness(password, user.email()).ifPresent(reason -> {
+            throw new RuleViolation(reason);
+        });
+        user.changePassword(Passwords.hash(password));
+    }
+
+    private Optional<Object[]> row(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT portal_user_id, expires_at, used_at FROM portal_password_reset WHERE token_sha256 = ?")
+                .setParameter(1, InvitationTokens.digest(token)).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private static ResetStatus status(Object[] row, OffsetDateTime now) {
+        if (row[2] != null) {
+            return ResetStatus.USED;
+        }
+        OffsetDateTime expires = row[1] instanceof OffsetDateTime o ? o : ((java.sql.Timestamp) row[1]).toInstant().atOffset(now.getOffset());
+        return expires.isBefore(now) ? ResetStatus.EXPIRED : ResetStatus.VALID;
+    }
+}

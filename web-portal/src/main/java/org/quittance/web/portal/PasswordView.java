@@ -1,0 +1,104 @@
+package org.quittance.web.portal;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.quittance.platform.control.RuleViolation;
+import org.quittance.portal.boundary.PortalPasswords;
+
+import java.io.IOException;
+
+/** Forgotten password (ask for a link, then set a new password through it) and Change password. */
+@Named
+@RequestScoped
+public class PasswordView {
+
+    @EJB
+    PortalPasswords passwords;
+
+    private String email;
+    private String token;
+    private PortalPasswords.ResetStatus status;
+    private String current;
+    private String password;
+    private String confirmation;
+    private boolean sent;
+
+    public void requestLink() {
+        passwords.requestReset(email);
+        sent = true;  // the same answer whether or not the address has a portal
+    }
+
+    public void loadReset() {
+        status = passwords.status(token);
+    }
+
+    public void reset() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!same(faces, "reset:confirmation")) {
+            loadReset();
+            return;
+        }
+        try {
+            String login = passwords.reset(token, password);
+            ExternalContext external = faces.getExternalContext();
+            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            try {
+                request.login(login, password);
+                request.changeSessionId();
+                external.redirect(external.getRequestContextPath() + "/");
+            } catch (ServletException e) {
+                external.redirect(external.getRequestContextPath() + "/login.xhtml");
+            }
+        } catch (RuleViolation e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            loadReset();
+        }
+    }
+
+    public void change() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!same(faces, "account:confirmation")) {
+            return;
+        }
+        try {
+            passwords.change(faces.getExternalContext().getRemoteUser(), current, password);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password is changed. Use it next time you sign in.", null));
+        } catch (RuleViolation e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    private boolean same(FacesContext faces, String field) {
+        if (password == null || !password.equals(confirmation)) {
+            faces.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, "The two passwords differ.", null));
+            return false;
+        }
+        return true;
+    }
+
+    public boolean isValid() {
+        return status == PortalPasswords.ResetStatus.VALID;
+    }
+
+    public String getProblem() {
+        return status == null ? null : PortalPasswords.explain(status);
+    }
+
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getToken() { return token; }
+    public void setToken(String token) { this.token = token; }
+    public String getCurrent() { return current; }
+    public void setCurrent(String current) { this.current = current; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    public boolean isSent() { return sent; }
+}

@@ -1,0 +1,34 @@
+package org.quittance.web.portal;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.quittance.payments.boundary.PortalPayments;
+
+import java.io.IOException;
+
+/** The receipt of a confirmed card payment, for a user of the paying client; anyone else gets 404. */
+@WebServlet("/receipt")
+public class ReceiptServlet extends HttpServlet {
+
+    @EJB
+    PortalPayments payments;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String reference = request.getParameter("checkout");
+        byte[] pdf = reference == null || reference.isBlank() ? null : payments.receipt(request.getRemoteUser(), reference).orElse(null);
+        if (pdf == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setContentType("application/pdf");
+        response.setContentLength(pdf.length);
+        response.setHeader("Content-Disposition", "attachment; filename=\"receipt-" + reference.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getOutputStream().write(pdf);
+    }
+}

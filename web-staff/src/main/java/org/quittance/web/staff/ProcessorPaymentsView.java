@@ -1,0 +1,26 @@
+package org.quittance.web.staff;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.quittance.payments.boundary.ProcessorPayments;
+
+import java.util.List;
+
+/** Card payments as the processor reported them, newest first, with their state. */
+@Named
+@RequestScoped
+public class ProcessorPaymentsView {
+
+    @EJB
+    ProcessorPayments payments;
+
+    private List<ProcessorPayments.Listed> rows;
+
+    public List<ProcessorPayments.Listed> getRows() {
+        if (rows == null) {
+            rows = payments.recent(500);
+        }
+        return rows;
+    }
+}
