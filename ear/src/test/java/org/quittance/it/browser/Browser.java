@@ -3,6 +3,7 @@ package org.quittance.it.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -114,21 +115,23 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The page's text. A click that submits a whole form returns before the browser has replaced the
+     * page, so the body read here may go stale under us: read again until the new page stands.
+     */
     public String text() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return driver.findElement(By.tagName("body")).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                settle();
-            }
-        }
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    settle();
+                    return d.findElement(By.tagName("body")).getText();
+                });
     }
 
     public Browser waitForText(String text, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        new WebDriverWait(driver, timeout)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         return this;
     }
 

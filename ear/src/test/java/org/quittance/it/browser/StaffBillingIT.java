@@ -99,7 +99,7 @@ class StaffBillingIT {
             browser.type(By.id("register:password"), "password1234");
             browser.type(By.id("register:confirmation"), "password1234");
             browser.click(By.id("register:submit"));
-            assertTrue(browser.text().contains("too easy to guess"), browser.text());
+            browser.waitForText("too easy to guess", Duration.ofSeconds(10));
             browser.screenshot("02-registration-refused");
 
             browser.type(By.id("register:password"), "blue heron over the estuary");
