@@ -14,6 +14,8 @@ import org.quittance.payments.entity.PaymentState;
 import org.quittance.payments.entity.PortalCheckout;
 import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.payments.entity.ProcessorPayment;
+import org.quittance.platform.control.AdvisoryLock;
+import org.quittance.platform.control.SqlValues;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -54,6 +56,12 @@ public class ProcessorPayments {
         if (event.meaning().isEmpty()) {
             outcome(notificationId, "IGNORED", event.ignoredBecause());
             return;
+        }
+        // Two events of one payment (a charge and its payment intent) arrive together: the second
+        // waits here and finds the first's payment instead of failing on the unique key.
+        String paymentKey = event.paymentIntent() != null ? event.paymentIntent() : event.charge();
+        if (paymentKey != null) {
+            AdvisoryLock.hold(em, "processor-payment", paymentKey);
         }
         OffsetDateTime now = OffsetDateTime.now();
         ProcessorPayment payment = find(event).orElseGet(() -> {
@@ -126,7 +134,7 @@ public class ProcessorPayments {
                         ORDER BY p.updated_at DESC, p.id DESC LIMIT ?""")
                 .setParameter(1, limit).getResultList();
         return rows.stream().map(r -> new Listed(((Number) r[0]).longValue(),
-                r[1] instanceof OffsetDateTime o ? o : ((java.sql.Timestamp) r[1]).toInstant().atOffset(java.time.ZoneOffset.UTC),
+                SqlValues.timestamp(r[1]),
                 (String) r[2], (String) r[3],
                 r[4] == null ? null : org.quittance.money.Money.of((java.math.BigDecimal) r[4], ((String) r[5]).trim()),
                 r[7] == null ? null : r[6] + " ····" + r[7], PaymentState.valueOf((String) r[8]), (String) r[9], (String) r[10])).toList();

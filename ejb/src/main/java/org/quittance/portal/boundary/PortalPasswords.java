@@ -9,6 +9,7 @@ import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.mail.boundary.Mailer;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.platform.control.SqlValues;
 import org.quittance.portal.control.InvitationTokens;
 import org.quittance.portal.control.PasswordPolicy;
 import org.quittance.portal.entity.PortalUser;
@@ -133,7 +134,7 @@ public class PortalPasswords {
         if (row[2] != null) {
             return ResetStatus.USED;
         }
-        OffsetDateTime expires = row[1] instanceof OffsetDateTime o ? o : ((java.sql.Timestamp) row[1]).toInstant().atOffset(now.getOffset());
+        OffsetDateTime expires = SqlValues.timestamp(row[1]);
         return expires.isBefore(now) ? ResetStatus.EXPIRED : ResetStatus.VALID;
     }
 }

@@ -16,6 +16,7 @@ import org.quittance.payments.sandbox.control.CheckoutPage;
 import org.quittance.payments.sandbox.control.FormBody;
 import org.quittance.payments.sandbox.control.SandboxSettings;
 import org.quittance.payments.sandbox.control.TestCards;
+import org.quittance.platform.control.AdvisoryLock;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -77,7 +78,7 @@ public class SandboxApi {
     public Answer post(String path, String body, String idempotencyKey) {
         String request = "POST " + path;
         if (idempotencyKey != null) {
-            em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l").setParameter(1, "sandbox-idempotency:" + idempotencyKey).getSingleResult();
+            AdvisoryLock.hold(em, "sandbox-idempotency", idempotencyKey);
             @SuppressWarnings("unchecked")
             List<Object[]> prior = em.createNativeQuery("SELECT request, status, body FROM sandbox_idempotency WHERE key = ?")
                     .setParameter(1, idempotencyKey).getResultList();

@@ -1,0 +1,23 @@
+package org.quittance.platform.control;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Values of native query rows, whose Java types depend on the driver and column type. */
+public final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    /** A timestamptz column: the PostgreSQL driver gives a Timestamp or an OffsetDateTime depending on how it is read. */
+    public static OffsetDateTime timestamp(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}
