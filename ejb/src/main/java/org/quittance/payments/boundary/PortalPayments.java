@@ -9,6 +9,7 @@ import org.quittance.clients.entity.Client;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.money.Money;
+import org.quittance.payments.control.AddressPrefill;
 import org.quittance.payments.control.PaymentAmounts;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.control.ReceiptPdf;
@@ -21,6 +22,7 @@ import org.quittance.payments.processor.CheckoutRequest;
 import org.quittance.payments.processor.HostedCheckout;
 import org.quittance.payments.processor.PaymentProcessor;
 import org.quittance.payments.processor.ProcessorUnavailable;
+import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
@@ -31,6 +33,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +123,7 @@ public class PortalPayments {
     public String startCheckout(@NotBlank String login, @NotBlank String idempotencyKey, Map<Long, BigDecimal> amounts, BillingAddress address) {
         PortalUser user = user(login);
         // Serialises a double submit: the second waits, then finds the first's checkout.
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l").setParameter(1, "portal-checkout:" + idempotencyKey).getSingleResult();
+        AdvisoryLock.hold(em, "portal-checkout", idempotencyKey);
         Optional<PortalCheckout> earlier = em.createQuery("SELECT c FROM PortalCheckout c WHERE c.idempotencyKey = :k", PortalCheckout.class)
                 .setParameter("k", idempotencyKey).getResultStream().findFirst();
         if (earlier.isPresent() && earlier.get().portalUserId().equals(user.id()) && earlier.get().checkoutUrl() != null) {
@@ -169,17 +172,17 @@ public class PortalPayments {
     }
 
     public Optional<Payment> payment(@NotBlank String login, @NotBlank String reference) {
-        return em.createQuery("SELECT c FROM PortalCheckout c WHERE c.reference = :r AND c.clientId IN " + CLIENTS_OF_LOGIN, PortalCheckout.class)
+        return views(em.createQuery("SELECT c FROM PortalCheckout c WHERE c.reference = :r AND c.clientId IN " + CLIENTS_OF_LOGIN, PortalCheckout.class)
                 .setParameter("r", reference).setParameter("login", login.toLowerCase(Locale.ROOT))
-                .getResultStream().findFirst().map(this::view);
+                .getResultList()).stream().findFirst();
     }
 
     /** The client's portal payments, newest first; checkouts left unpaid are not payments and are not listed. */
     public List<Payment> history(@NotBlank String login) {
-        return em.createQuery("SELECT c FROM PortalCheckout c WHERE c.clientId IN " + CLIENTS_OF_LOGIN
+        return views(em.createQuery("SELECT c FROM PortalCheckout c WHERE c.clientId IN " + CLIENTS_OF_LOGIN
                         + " AND EXISTS (SELECT p FROM ProcessorPayment p WHERE p.checkoutId = c.id) ORDER BY c.createdAt DESC", PortalCheckout.class)
                 .setParameter("login", login.toLowerCase(Locale.ROOT))
-                .getResultStream().map(this::view).toList();
+                .getResultList());
     }
 
     /** The receipt of a payment the processor confirmed, if this user may see it. */
@@ -197,25 +200,36 @@ public class PortalPayments {
 
     /** Payments on one invoice, for its page. */
     public List<Payment> ofInvoice(@NotBlank String login, long invoiceId) {
-        List<String> numbers = invoiceNumbersOf(invoiceId);
-        return history(login).stream().filter(p -> numbers.stream().anyMatch(p.invoices()::containsKey)).toList();
+        return views(em.createQuery("SELECT c FROM PortalCheckout c JOIN c.allocations a WHERE KEY(a) = :invoice AND c.clientId IN " + CLIENTS_OF_LOGIN
+                        + " AND EXISTS (SELECT p FROM ProcessorPayment p WHERE p.checkoutId = c.id) ORDER BY c.createdAt DESC", PortalCheckout.class)
+                .setParameter("invoice", invoiceId).setParameter("login", login.toLowerCase(Locale.ROOT))
+                .getResultList());
     }
 
     private static final String CLIENTS_OF_LOGIN = """
             (SELECT m.client.id FROM Matter m JOIN m.recipients u
              WHERE u.email = :login AND u.state = org.quittance.portal.entity.PortalUserState.REGISTERED)""";
 
-    private List<String> invoiceNumbersOf(long invoiceId) {
-        return em.createQuery("SELECT p.number FROM PublishedInvoice p WHERE p.invoiceId = :id", String.class)
-                .setParameter("id", invoiceId).getResultList();
+    /** The checkouts as payments, with three queries whatever their number: checkouts, their latest payments, invoice numbers. */
+    private List<Payment> views(List<PortalCheckout> checkouts) {
+        if (checkouts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ProcessorPayment> latest = new HashMap<>();
+        em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.checkoutId IN :c ORDER BY p.id", ProcessorPayment.class)
+                .setParameter("c", checkouts.stream().map(PortalCheckout::id).toList())
+                .getResultList().forEach(p -> latest.put(p.checkoutId(), p));
+        Map<Long, String> numbers = new HashMap<>();
+        List<Long> invoiceIds = checkouts.stream().flatMap(c -> c.allocations().keySet().stream()).distinct().toList();
+        em.createQuery("SELECT p.invoiceId, p.number FROM PublishedInvoice p WHERE p.invoiceId IN :ids ORDER BY p.id DESC", Object[].class)
+                .setParameter("ids", invoiceIds).getResultList()
+                .forEach(row -> numbers.put((Long) row[0], (String) row[1]));
+        return checkouts.stream().map(c -> view(c, latest.get(c.id()), numbers)).toList();
     }
 
-    private Payment view(PortalCheckout checkout) {
-        ProcessorPayment payment = em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.checkoutId = :c ORDER BY p.id DESC", ProcessorPayment.class)
-                .setParameter("c", checkout.id()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+    private static Payment view(PortalCheckout checkout, ProcessorPayment payment, Map<Long, String> numbers) {
         Map<String, Money> invoices = new LinkedHashMap<>();
-        checkout.allocations().forEach((invoiceId, amount) -> invoices.put(
-                invoiceNumbersOf(invoiceId).stream().findFirst().orElse("#" + invoiceId), amount));
+        checkout.allocations().forEach((invoiceId, amount) -> invoices.put(numbers.getOrDefault(invoiceId, "#" + invoiceId), amount));
         PaymentState state = payment == null ? null : payment.state();
         String status = status(checkout, state);
         String card = payment == null || payment.cardLast4() == null ? null
@@ -268,22 +282,11 @@ public class PortalPayments {
                 .orElseThrow(() -> new RuleViolation("Sign in again."));
     }
 
-    /** The client's address on file, split as well as a free-text address allows: the client checks it. */
+    /** The client's address on file, split into fields as well as free text allows: the client checks it. */
     private BillingAddress prefill(String login, Client client) {
         String name = em.createQuery("SELECT u.contact.name FROM PortalUser u WHERE u.email = :e", String.class)
                 .setParameter("e", login.toLowerCase(Locale.ROOT)).getResultStream().findFirst().orElse("");
-        String[] lines = client.address() == null ? new String[0] : client.address().split("\\R");
-        String line1 = lines.length > 0 ? lines[0].trim() : "";
-        String last = lines.length > 1 ? lines[lines.length - 1].trim() : "";
-        String city = last;
-        String postcode = "";
-        java.util.regex.Matcher uk = java.util.regex.Pattern.compile("^(.*?)\\s+([A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2})$").matcher(last);
-        if (uk.matches()) {
-            city = uk.group(1);
-            postcode = uk.group(2);
-        }
-        String line2 = lines.length > 2 ? lines[1].trim() : null;
-        return new BillingAddress(name, line1, line2, city, postcode, "GB");
+        return AddressPrefill.of(name, client.address(), "GB");
     }
 
     private static void check(BillingAddress a) {

@@ -1,6 +1,8 @@
 package org.quittance.payments.entity;
 
 import jakarta.persistence.*;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.quittance.money.Money;
 
 import java.math.BigDecimal;
@@ -56,8 +58,9 @@ public class PortalCheckout {
     @Column(nullable = false)
     private CheckoutState state = CheckoutState.OPEN;
 
-    /** Invoice id → the part of it this checkout pays, in the checkout's currency. */
+    /** Invoice id → the part of it this checkout pays, in the checkout's currency. Read in one IN query for a list of checkouts. */
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "portal_checkout_allocation", joinColumns = @JoinColumn(name = "checkout_id"))
     @MapKeyColumn(name = "invoice_id")
     @Column(name = "amount", nullable = false)
