@@ -1,6 +1,8 @@
 package org.quittance.billing.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +13,8 @@ import org.quittance.clients.entity.Matter;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.control.InvoiceNumberFormat;
 import org.quittance.firm.entity.Firm;
+import org.quittance.ledger.boundary.Ledgers;
+import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
 import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.RuleViolation;
@@ -44,6 +48,12 @@ public class Billing {
 
     @EJB
     InvoiceNumbers numbers;
+
+    @EJB
+    Ledgers ledgers;
+
+    @Resource
+    SessionContext context;
 
     public TimeEntry recordTime(@NotNull Long matterId, @NotNull Long staffId,
                                 @NotNull(message = "Date is required") @PastOrPresent(message = "Date cannot be in the future") LocalDate date,
@@ -154,7 +164,10 @@ public class Billing {
         Firm firm = firmSettings.firm();
         LocalDate today = LocalDate.now();
         String number = numbers.next(InvoiceNumberFormat.parse(firm.invoiceNumberFormat()), today);
-        return change(invoice, () -> invoice.finalise(number, today, firm.paymentTermsDays(), OffsetDateTime.now()));
+        OffsetDateTime now = OffsetDateTime.now();
+        change(invoice, () -> invoice.finalise(number, today, firm.paymentTermsDays(), now));
+        ledgers.postOnInvoice(invoice, null, EntryKind.INVOICE, "Invoice " + number, invoice.total(), actor(), now);
+        return invoice;
     }
 
     /**
@@ -166,7 +179,10 @@ public class Billing {
                                boolean reissue, @NotBlank String by) {
         Invoice invoice = invoice(invoiceId);
         OffsetDateTime now = OffsetDateTime.now();
+        Money owed = invoice.balanceDue();
         change(invoice, () -> invoice.voidInvoice(reason.trim(), !reissue, now));
+        ledgers.postOnInvoice(invoice, null, EntryKind.VOID, "Invoice " + invoice.number() + " voided: " + reason.trim(),
+                owed.negate(), by, now);
         if (!reissue) {
             return null;
         }
@@ -191,6 +207,12 @@ public class Billing {
     public List<Invoice> drafts() {
         return em.createQuery("SELECT i FROM Invoice i JOIN FETCH i.matter m JOIN FETCH m.client WHERE i.state = org.quittance.billing.entity.InvoiceState.DRAFT ORDER BY i.id DESC", Invoice.class)
                 .getResultList();
+    }
+
+    /** The signed-in staff user; the demo data's set-up runs as nobody in particular. */
+    private String actor() {
+        String name = context.getCallerPrincipal().getName();
+        return name == null || "anonymous".equals(name) ? "system" : name;
     }
 
     private Invoice change(Invoice invoice, Runnable change) {

@@ -168,6 +168,34 @@ public class Invoice {
         this.publishedBy = by;
     }
 
+    /**
+     * A receipt pays part or all of what is owed: partly paid, or paid once nothing is left.
+     * @throws IllegalStateException when the invoice cannot take payments or the amount exceeds its balance
+     */
+    public void receive(Money amount) {
+        if (state != InvoiceState.FINAL && state != InvoiceState.PUBLISHED && state != InvoiceState.PARTLY_PAID) {
+            throw new IllegalStateException("Invoice " + number + " is " + state.label().toLowerCase() + " and cannot take a payment");
+        }
+        if (!amount.isPositive() || amount.compareTo(balanceDue()) > 0) {
+            throw new IllegalStateException("Invoice " + number + " owes " + balanceDue() + "; it cannot take " + amount);
+        }
+        balanceDue = balanceDue().minus(amount).amount();
+        state = balanceDue.signum() == 0 ? InvoiceState.PAID : InvoiceState.PARTLY_PAID;
+    }
+
+    /** A payment taken back (undone, charged back, returned by the bank): the invoice owes it again. */
+    public void reopen(Money amount) {
+        if (state != InvoiceState.PAID && state != InvoiceState.PARTLY_PAID) {
+            throw new IllegalStateException("Invoice " + number + " is " + state.label().toLowerCase() + ": there is no payment to take back");
+        }
+        Money owed = balanceDue().plus(amount);
+        if (!amount.isPositive() || owed.compareTo(total()) > 0) {
+            throw new IllegalStateException("Invoice " + number + " cannot owe more than its total of " + total());
+        }
+        balanceDue = owed.amount();
+        state = owed.compareTo(total()) < 0 ? InvoiceState.PARTLY_PAID : publishedAt != null ? InvoiceState.PUBLISHED : InvoiceState.FINAL;
+    }
+
     /** Void: keeps the number and history. @param releaseWork whether the billed work becomes unbilled again */
     public void voidInvoice(String reason, boolean releaseWork, OffsetDateTime now) {
         if (state != InvoiceState.FINAL && state != InvoiceState.PUBLISHED) {

@@ -16,6 +16,7 @@ import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.payments.entity.ProcessorPayment;
 import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.SqlValues;
+import org.quittance.receipts.boundary.ReceiptIntake;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -45,6 +46,9 @@ public class ProcessorPayments {
 
     @EJB
     Mailer mailer;
+
+    @EJB
+    ReceiptIntake receipts;
 
     public void apply(long notificationId) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT payload, outcome FROM payment_notification WHERE id = ? FOR UPDATE")
@@ -77,6 +81,9 @@ public class ProcessorPayments {
         if (checkoutId != null && payment.succeeded()) {
             em.find(PortalCheckout.class, checkoutId).settle(CheckoutState.PAID, now);
         }
+        if (payment.succeeded() && payment.amount() != null) {
+            recordReceipt(payment, now);
+        }
         em.flush();
         em.createNativeQuery("""
                         INSERT INTO processor_payment_change (payment_id, notification_id, state_after, changed_at)
@@ -88,6 +95,14 @@ public class ProcessorPayments {
             tellPortalAdministrator(payment, after);
         }
         LOG.fine(() -> "Stripe " + event.type() + " " + event.id() + " → payment " + payment.id() + " " + after);
+    }
+
+    /** A confirmed payment is an integrated receipt from now on (once: the intake knows it by its reference). */
+    private void recordReceipt(ProcessorPayment payment, OffsetDateTime now) {
+        String checkout = payment.checkoutId() == null ? null : em.find(PortalCheckout.class, payment.checkoutId()).reference();
+        String reference = payment.paymentIntent() != null ? payment.paymentIntent() : payment.charge();
+        receipts.record(new ReceiptIntake.ProcessorFacts(reference, payment.charge(), null, payment.amount(), null, null, null, now,
+                checkout, null), "payment notification");
     }
 
     /** The firm's portal administrator hears of successes, failures and disputes, once per payment and state. */

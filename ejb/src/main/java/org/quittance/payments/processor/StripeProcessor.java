@@ -3,6 +3,7 @@ package org.quittance.payments.processor;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeCollection;
@@ -177,6 +178,7 @@ public final class StripeProcessor implements PaymentProcessor {
     public List<SettledTransaction> settledTransactions(Instant from, Instant to, String startingAfter, int limit) throws ProcessorUnavailable {
         BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder()
                 .setLimit((long) limit)
+                .addExpand("data.source")
                 .setCreated(BalanceTransactionListParams.Created.builder()
                         .setGte(from.getEpochSecond()).setLt(to.getEpochSecond()).build());
         if (startingAfter != null) {
@@ -187,9 +189,12 @@ public final class StripeProcessor implements PaymentProcessor {
             List<SettledTransaction> settled = new ArrayList<>();
             for (BalanceTransaction t : page.getData()) {
                 String currency = t.getCurrency().toUpperCase(Locale.ROOT);
-                settled.add(new SettledTransaction(t.getId(), t.getType(), t.getSource(), null,
+                // The charge comes expanded: its payment, metadata and description tie it to our checkout.
+                Charge charge = t.getSourceObject() instanceof Charge c ? c : null;
+                settled.add(new SettledTransaction(t.getId(), t.getType(), t.getSource(), charge == null ? null : charge.getPaymentIntent(),
                         fromMinorUnits(t.getAmount(), currency), fromMinorUnits(t.getFee(), currency), fromMinorUnits(t.getNet(), currency),
-                        Instant.ofEpochSecond(t.getCreated()), null));
+                        Instant.ofEpochSecond(t.getCreated()), null,
+                        charge == null ? null : charge.getMetadata(), charge == null ? null : charge.getDescription()));
             }
             return settled;
         } catch (StripeException | RuntimeException e) {

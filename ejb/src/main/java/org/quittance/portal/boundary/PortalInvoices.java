@@ -78,7 +78,8 @@ public class PortalInvoices {
 
     /**
      * Per invoice, what portal payments the processor confirmed (succeeded, not refunded or lost in a
-     * dispute): the balance moves when the notification is recorded, not on the browser's word.
+     * dispute) and the firm has not yet decided on: the balance moves when the notification is
+     * recorded, not on the browser's word; once the receipt is accepted the books' balance says it.
      */
     private Map<Long, BigDecimal> received(List<Long> invoiceIds) {
         Map<Long, BigDecimal> received = new java.util.HashMap<>();
@@ -90,7 +91,11 @@ public class PortalInvoices {
         List<Object[]> sums = em.createNativeQuery("""
                 SELECT a.invoice_id, SUM(a.amount) FROM portal_checkout_allocation a
                 JOIN processor_payment p ON p.checkout_id = a.checkout_id
-                WHERE p.succeeded AND p.state NOT IN ('REFUNDED', 'DISPUTE_LOST') AND a.invoice_id IN (""" + ids + ") GROUP BY a.invoice_id")
+                WHERE p.succeeded AND p.state NOT IN ('REFUNDED', 'DISPUTE_LOST') AND a.invoice_id IN (""" + ids + """
+                )
+                  AND NOT EXISTS (SELECT 1 FROM receipt r WHERE r.source = 'PROCESSOR'
+                                  AND r.payment_reference = COALESCE(p.payment_intent, p.charge) AND r.state <> 'AWAITING_ACCEPTANCE')
+                GROUP BY a.invoice_id""")
                 .getResultList();
         sums.forEach(r -> received.put(((Number) r[0]).longValue(), (BigDecimal) r[1]));
         return received;

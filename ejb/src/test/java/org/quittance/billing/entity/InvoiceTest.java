@@ -113,4 +113,36 @@ class InvoiceTest {
         assertThrows(IllegalArgumentException.class,
                 () -> invoice.add(InvoiceLine.adHoc(TODAY, "Fee", BigDecimal.ONE, Money.of("10.00", "EUR"))));
     }
+
+    @Test
+    void paymentsLowerTheBalanceUntilPaidAndTakingOneBackReopensIt() {
+        Invoice invoice = draft();
+        invoice.finalise("INV-2026-00001", TODAY, 30, NOW);
+        invoice.markPublished("alex", NOW);
+
+        invoice.receive(Money.of("300.00", "GBP"));
+        assertEquals(InvoiceState.PARTLY_PAID, invoice.state());
+        assertEquals(Money.of("438.50", "GBP"), invoice.balanceDue());
+        assertThrows(IllegalStateException.class, () -> invoice.receive(Money.of("438.51", "GBP")), "never more than the balance");
+
+        invoice.receive(Money.of("438.50", "GBP"));
+        assertEquals(InvoiceState.PAID, invoice.state());
+        assertThrows(IllegalStateException.class, () -> invoice.voidInvoice("x", false, NOW), "a paid invoice is not voided");
+
+        invoice.reopen(Money.of("438.50", "GBP"));
+        assertEquals(InvoiceState.PARTLY_PAID, invoice.state());
+        invoice.reopen(Money.of("300.00", "GBP"));
+        assertEquals(InvoiceState.PUBLISHED, invoice.state(), "back to published with nothing paid");
+        assertEquals(invoice.total(), invoice.balanceDue());
+        assertThrows(IllegalStateException.class, () -> invoice.reopen(Money.of("0.01", "GBP")), "never owes more than its total");
+    }
+
+    @Test
+    void aDraftOrVoidInvoiceTakesNoPayment() {
+        Invoice invoice = draft();
+        assertThrows(IllegalStateException.class, () -> invoice.receive(Money.of("1.00", "GBP")));
+        invoice.finalise("INV-2026-00001", TODAY, 30, NOW);
+        invoice.voidInvoice("wrong matter", false, NOW);
+        assertThrows(IllegalStateException.class, () -> invoice.receive(Money.of("1.00", "GBP")));
+    }
 }

@@ -14,6 +14,7 @@ import org.quittance.firm.entity.PaymentAccount;
 import org.quittance.firm.entity.ProcessorKind;
 import org.quittance.payments.sandbox.control.CheckoutPage;
 import org.quittance.payments.sandbox.control.FormBody;
+import org.quittance.payments.sandbox.control.SandboxFaults;
 import org.quittance.payments.sandbox.control.SandboxSettings;
 import org.quittance.payments.sandbox.control.TestCards;
 import org.quittance.platform.control.AdvisoryLock;
@@ -26,9 +27,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -347,6 +350,9 @@ public class SandboxApi {
     }
 
     private Answer balanceTransactions(Map<String, String> query) {
+        if (SandboxFaults.listingFails()) {
+            return error(500, "api_error", null, "Sandbox fault: the balance transaction list is failing on purpose.");
+        }
         int limit = Math.min(Math.max(Integer.parseInt(query.getOrDefault("limit", "10")), 1), 100);
         long gte = Long.parseLong(query.getOrDefault("created[gte]", "0"));
         long lt = Long.parseLong(query.getOrDefault("created[lt]", String.valueOf(Long.MAX_VALUE)));
@@ -363,7 +369,14 @@ public class SandboxApi {
         @SuppressWarnings("unchecked")
         List<String> rows = q.setParameter(next, limit + 1).getResultList();
         JsonArrayBuilder data = Json.createArrayBuilder();
-        rows.stream().limit(limit).forEach(r -> data.add(visible(parse(r))));
+        List<JsonObject> page = rows.stream().limit(limit).map(r -> visible(parse(r))).toList();
+        boolean expandSource = query.entrySet().stream().anyMatch(e -> e.getKey().startsWith("expand") && "data.source".equals(e.getValue()));
+        Map<String, JsonObject> sources = expandSource
+                ? loadAll(page.stream().map(t -> str(t, "source")).filter(Objects::nonNull).toList()) : Map.of();
+        page.forEach(txn -> {
+            JsonObject source = sources.get(str(txn, "source"));
+            data.add(source == null ? txn : with(txn, "source", visible(source)));
+        });
         return ok(Json.createObjectBuilder().add("object", "list").add("url", "/v1/balance_transactions")
                 .add("has_more", rows.size() > limit).add("data", data).build());
     }
@@ -456,6 +469,19 @@ public class SandboxApi {
         @SuppressWarnings("unchecked")
         List<String> rows = em.createNativeQuery("SELECT body FROM sandbox_object WHERE id = ?").setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(SandboxApi::parse);
+    }
+
+    /** Several objects by id in one query (a page of balance transactions' charges). */
+    private Map<String, JsonObject> loadAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox_object WHERE id = ANY(CAST(? AS VARCHAR[]))")
+                .setParameter(1, "{" + String.join(",", ids) + "}").getResultList();
+        Map<String, JsonObject> found = new HashMap<>();
+        rows.stream().map(SandboxApi::parse).forEach(o -> found.put(o.getString("id"), o));
+        return found;
     }
 
     private Answer found(String id, String type) {

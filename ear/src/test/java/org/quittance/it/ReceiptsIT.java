@@ -1,0 +1,323 @@
+package org.quittance.it;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.billing.boundary.Billing;
+import org.quittance.billing.boundary.Publishing;
+import org.quittance.billing.entity.InvoiceState;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.firm.entity.PaymentApplication;
+import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.ledger.boundary.Ledgers;
+import org.quittance.ledger.entity.EntryKind;
+import org.quittance.money.Money;
+import org.quittance.payments.boundary.PortalPayments;
+import org.quittance.payments.entity.BillingAddress;
+import org.quittance.payments.processor.StripeProcessor;
+import org.quittance.payments.sandbox.boundary.SandboxApi;
+import org.quittance.payments.sandbox.boundary.SandboxSettlements;
+import org.quittance.payments.sandbox.control.SandboxFaults;
+import org.quittance.portal.boundary.PortalInvoices;
+import org.quittance.receipts.boundary.IntegratedReceipts;
+import org.quittance.receipts.boundary.ReceiptImport;
+import org.quittance.receipts.boundary.ReceiptIntake;
+import org.quittance.receipts.entity.MatchKind;
+import org.quittance.receipts.entity.Receipt;
+import org.quittance.receipts.entity.ReceiptState;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Receipts in the server: the Jakarta Batch import over the sandbox processor's settled transactions
+ * (10,000 of them; a re-run; a restart after the processor fails half-way), a payment whose
+ * notifications were lost, Accept Selected (twice at once), undo, part and over payments, auto-apply.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReceiptsIT {
+
+    private static final Duration JOB_WAIT = Duration.ofMinutes(5);
+    private static final BillingAddress ADDRESS = new BillingAddress("IT Payer", "1 Quay Street", null, "Bristol", "BS1 5TT", "GB");
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.quittanceWith(Deployments.testModule(ReceiptsIT.class, BillingFixtures.class, BillingFixtures.Scenario.class,
+                Eventually.class));
+    }
+
+    @EJB BillingFixtures fixtures;
+    @EJB FirmSettings settings;
+    @EJB Billing billing;
+    @EJB Publishing publishing;
+    @EJB PortalInvoices portalInvoices;
+    @EJB PortalPayments payments;
+    @EJB SandboxApi sandbox;
+    @EJB SandboxSettlements settlements;
+    @EJB ReceiptImport receiptImport;
+    @EJB ReceiptIntake intake;
+    @EJB IntegratedReceipts receipts;
+    @EJB Ledgers ledgers;
+
+    @PersistenceContext(unitName = "quittance")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @BeforeEach
+    void sandboxAccount() {
+        fixtures.firmWithPortalInvoicing(true);
+        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+    }
+
+    @AfterEach
+    void noFaults() {
+        SandboxFaults.clear();
+    }
+
+    @Test
+    void theImportMakesEverySettledPaymentOneReceiptAndARerunMakesNone() throws Exception {
+        Instant from = quietPeriod();
+        List<String> settled = simulate(10_000, from);
+
+        assertEquals(BatchStatus.COMPLETED, runToEnd(receiptImport.start(from, from.plus(1, ChronoUnit.DAYS))));
+        assertEquals(10_000, receiptsOf(settled), "one receipt per settled payment");
+
+        long rerun = receiptImport.start(from, from.plus(1, ChronoUnit.DAYS));
+        assertEquals(BatchStatus.COMPLETED, runToEnd(rerun));
+        assertEquals(10_000, receiptImport.progress(rerun).read(), "the re-run read them all again");
+        assertEquals(10_000, receiptsOf(settled), "and made no receipt twice");
+        assertEquals(10_000L, count("SELECT COUNT(DISTINCT settlement_id) FROM receipt WHERE received_at >= ? AND received_at < ?",
+                from, from.plus(1, ChronoUnit.DAYS)));
+    }
+
+    @Test
+    void anImportThatFailsHalfWayRestartsFromItsCheckpointAndEndsAsIfNeverInterrupted() throws Exception {
+        Instant from = quietPeriod();
+        List<String> settled = simulate(3_000, from);
+        // The processor stops answering after 12 pages (1,200 transactions): six chunks of 200 are committed.
+        SandboxFaults.failListingAfterPages(12);
+
+        long failed = receiptImport.start(from, from.plus(1, ChronoUnit.DAYS));
+        assertEquals(BatchStatus.FAILED, runToEnd(failed));
+        assertEquals(1_200, receiptsOf(settled), "what was committed before the failure stays");
+
+        SandboxFaults.clear();
+        long restarted = receiptImport.restart(failed);
+        assertEquals(BatchStatus.COMPLETED, runToEnd(restarted));
+        assertEquals(1_800, receiptImport.progress(restarted).read(), "the restart read only what was left");
+        assertEquals(3_000, receiptsOf(settled));
+        assertEquals(3_000L, count("SELECT COUNT(DISTINCT settlement_id) FROM receipt WHERE received_at >= ? AND received_at < ?",
+                from, from.plus(1, ChronoUnit.DAYS)));
+        BigDecimal imported = (BigDecimal) em.createNativeQuery("""
+                        SELECT SUM(gross) FROM receipt WHERE received_at >= ? AND received_at < ?""")
+                .setParameter(1, OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+                .setParameter(2, OffsetDateTime.ofInstant(from.plus(1, ChronoUnit.DAYS), java.time.ZoneOffset.UTC)).getSingleResult();
+        assertEquals(0, new BigDecimal("3000").multiply(new BigDecimal("12.34")).compareTo(imported), "every amount once");
+    }
+
+    @Test
+    void aPaymentWhoseNotificationsWereLostIsImportedAsACertainReceiptAndAcceptingItMarksTheInvoicePaid() throws Exception {
+        Client c = registeredClientWithPublishedInvoice();
+        String url = payments.startCheckout(c.email, UUID.randomUUID().toString(), Map.of(c.invoiceId, new BigDecimal("600.00")), ADDRESS);
+        String reference = checkoutOf(c.invoiceId);
+        tx.begin();
+        assertNotNull(sandbox.pay(url.substring(url.lastIndexOf('/') + 1), "4242 4242 4242 4242", "12/34", "123", "IT").redirect());
+        em.joinTransaction();
+        em.createNativeQuery("UPDATE sandbox_event SET delivered_at = now(), last_error = 'lost in the test' WHERE delivered_at IS NULL AND body LIKE ?")
+                .setParameter(1, "%" + reference + "%").executeUpdate();
+        tx.commit();
+
+        Instant now = Instant.now();
+        assertEquals(BatchStatus.COMPLETED, runToEnd(receiptImport.start(now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.MINUTES))));
+        Receipt receipt = receiptOfCheckout(reference);
+        assertEquals(MatchKind.CERTAIN, receipt.matchKind(), receipt.matchReason());
+        assertEquals(ReceiptState.AWAITING_ACCEPTANCE, receipt.state(), "the firm reviews portal payments");
+        assertEquals(Map.of(c.invoiceId, gbp("600.00")), receipt.allocations());
+        assertEquals(gbp("9.20"), receipt.fee(), "1.5 % + 0.20, from the settlement");
+        assertEquals(gbp("590.80"), receipt.net());
+
+        // Two staff press Accept Selected at the same moment: it is applied once.
+        Future<IntegratedReceipts.Accepted> first = executor.submit(() -> receipts.acceptSelected(List.of(receipt.id()), "alex"));
+        Future<IntegratedReceipts.Accepted> second = executor.submit(() -> receipts.acceptSelected(List.of(receipt.id(), receipt.id()), "billie"));
+        assertEquals(1, first.get().applied() + second.get().applied());
+        assertEquals(1, first.get().alreadyDecided() + second.get().alreadyDecided());
+
+        assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId).state());
+        assertEquals(1L, count("SELECT COUNT(*) FROM ledger_entry WHERE receipt_id = ? AND kind = 'RECEIPT'", receipt.id()));
+        Ledgers.Line paid = ledgers.ofClient(c.clientId).get(1);
+        assertEquals(EntryKind.RECEIPT, paid.kind());
+        assertTrue(paid.description().startsWith("Paid from portal"), paid.description());
+        assertEquals(gbp("0.00"), paid.balance());
+        PortalInvoices.Row row = portalRow(c);
+        assertTrue(row.paid(), "the portal shows it paid");
+        assertEquals(gbp("0.00"), row.balance());
+
+        // Undo: a reversing entry, the invoice owes again, the receipt waits again.
+        receipts.undoAcceptance(receipt.id(), "accepted on the wrong day", "alex");
+        assertEquals(InvoiceState.PUBLISHED, billing.invoice(c.invoiceId).state());
+        assertEquals(ReceiptState.AWAITING_ACCEPTANCE, receipts.receipt(receipt.id()).state());
+        assertEquals(List.of(EntryKind.INVOICE, EntryKind.RECEIPT, EntryKind.RECEIPT_REVERSAL),
+                ledgers.ofClient(c.clientId).stream().map(Ledgers.Line::kind).toList(), "nothing deleted");
+        assertEquals(gbp("600.00"), ledgers.balance(c.clientId).get("GBP"));
+        assertEquals(gbp("600.00"), portalRow(c).balance(), "its notifications were lost, so only the books speak: it owes again");
+    }
+
+    @Test
+    void aPartPaymentLeavesTheRestOpenAndAnOverpaymentBecomesUnappliedCredit() throws Exception {
+        Client c = registeredClientWithPublishedInvoice();
+        String number = billing.invoice(c.invoiceId).number();
+
+        Receipt part = recordUnnamed(gbp("250.00"), "Card payment for " + number);
+        assertEquals(MatchKind.SUGGESTED, part.matchKind());
+        assertEquals(1, receipts.acceptSelected(List.of(part.id()), "billie").applied());
+        assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(c.invoiceId).state());
+        assertEquals(gbp("350.00"), billing.invoice(c.invoiceId).balanceDue());
+
+        Receipt over = recordUnnamed(gbp("1000.00"), "Transfer ref " + number);
+        assertTrue(over.matchReason().contains("GBP 650.00 would become unapplied credit"), over.matchReason());
+        assertEquals(1, receipts.acceptSelected(List.of(over.id()), "billie").applied());
+        assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId).state());
+        assertEquals(gbp("650.00"), ledgers.unappliedCredit(c.clientId).get("GBP"));
+        assertEquals(gbp("-650.00"), ledgers.balance(c.clientId).get("GBP"), "open balances (none) less the credit");
+        assertEquals(gbp("650.00"), receipts.receipt(over.id()).unapplied());
+    }
+
+    @Test
+    void withAutoApplyACertainPortalPaymentGoesStraightOntoTheBooks() throws Exception {
+        Client c = registeredClientWithPublishedInvoice();
+        payments.startCheckout(c.email, UUID.randomUUID().toString(), Map.of(c.invoiceId, new BigDecimal("200.00")), ADDRESS);
+        String reference = checkoutOf(c.invoiceId);
+        settings.setPortalPolicy(true, "portal-admin@test.example", true, new BigDecimal("10.00"), PaymentApplication.AUTO_APPLY);
+        try {
+            intake.record(new ReceiptIntake.ProcessorFacts("pi_auto_" + UUID.randomUUID(), null, null, gbp("200.00"), null, null, null,
+                    OffsetDateTime.now(), reference, null), "it");
+        } finally {
+            fixtures.firmWithPortalInvoicing(true);
+        }
+        Receipt receipt = receiptOfCheckout(reference);
+        assertEquals(ReceiptState.ACCEPTED, receipt.state());
+        assertEquals(ReceiptIntake.AUTO_APPLY, receipt.decidedBy());
+        assertEquals(gbp("400.00"), billing.invoice(c.invoiceId).balanceDue());
+
+        // An uncertain one still waits for staff.
+        settings.setPortalPolicy(true, "portal-admin@test.example", true, new BigDecimal("10.00"), PaymentApplication.AUTO_APPLY);
+        try {
+            assertEquals(ReceiptState.AWAITING_ACCEPTANCE, recordUnnamed(gbp("400.00"), "for " + billing.invoice(c.invoiceId).number()).state());
+        } finally {
+            fixtures.firmWithPortalInvoicing(true);
+        }
+    }
+
+    // --- the world ---------------------------------------------------------------------------
+
+    private record Client(String email, Long clientId, Long invoiceId) {
+    }
+
+    /** A client whose billing contact has registered, with one published invoice of GBP 600.00. */
+    private Client registeredClientWithPublishedInvoice() throws Exception {
+        BillingFixtures.Scenario s = fixtures.client(true);
+        tx.begin();
+        em.joinTransaction();
+        em.createNativeQuery("UPDATE portal_user SET state = 'REGISTERED' WHERE id = ?").setParameter(1, s.portalUserId()).executeUpdate();
+        tx.commit();
+        Long invoiceId = fixtures.finalInvoice(s).id();
+        publishing.start(Set.of(invoiceId), "it");
+        Eventually.await("publication", Duration.ofSeconds(30),
+                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
+        return new Client(s.email(), s.clientId(), invoiceId);
+    }
+
+    private Receipt recordUnnamed(Money amount, String description) {
+        String reference = "pi_it_" + UUID.randomUUID();
+        intake.record(new ReceiptIntake.ProcessorFacts(reference, null, null, amount, null, null, null, OffsetDateTime.now(), null,
+                description), "it");
+        return intake.byPaymentReference(reference).orElseThrow();
+    }
+
+    /** A day long ago that no other test uses, so that counts are this test's own. */
+    private static Instant quietPeriod() {
+        return Instant.parse("2001-01-01T00:00:00Z").plus(ThreadLocalRandom.current().nextInt(0, 7_000), ChronoUnit.DAYS);
+    }
+
+    /** Settled card payments of 12.34 spread over the day, whose notifications never came. */
+    private List<String> simulate(int count, Instant day) {
+        List<SandboxSettlements.Simulated> charges = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            charges.add(new SandboxSettlements.Simulated(1234, "GBP", day.plusSeconds(i * 86_400L / count), null, Map.of(),
+                    "Card payment " + i));
+        }
+        return settlements.settle(charges);
+    }
+
+    private BatchStatus runToEnd(long execution) {
+        Eventually.await("receipt import " + execution + " to end", JOB_WAIT, () -> !receiptImport.progress(execution).running());
+        return receiptImport.progress(execution).status();
+    }
+
+    private long receiptsOf(List<String> settled) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM receipt WHERE settlement_id = ANY(CAST(? AS VARCHAR[]))")
+                .setParameter(1, "{" + String.join(",", settled) + "}").getSingleResult()).longValue();
+    }
+
+    private Receipt receiptOfCheckout(String checkoutReference) {
+        Long id = ((Number) em.createNativeQuery("""
+                        SELECT r.id FROM receipt r JOIN receipt_allocation a ON a.receipt_id = r.id
+                        JOIN portal_checkout_allocation ca ON ca.invoice_id = a.invoice_id
+                        JOIN portal_checkout c ON c.id = ca.checkout_id WHERE c.reference = ? ORDER BY r.id DESC LIMIT 1""")
+                .setParameter(1, checkoutReference).getSingleResult()).longValue();
+        return receipts.receipt(id);
+    }
+
+    private String checkoutOf(Long invoiceId) {
+        return (String) em.createNativeQuery("""
+                        SELECT c.reference FROM portal_checkout c JOIN portal_checkout_allocation a ON a.checkout_id = c.id
+                        WHERE a.invoice_id = ? ORDER BY c.id DESC LIMIT 1""")
+                .setParameter(1, invoiceId).getSingleResult();
+    }
+
+    private PortalInvoices.Row portalRow(Client c) {
+        return portalInvoices.rows(c.email).stream().filter(r -> r.invoiceId().equals(c.invoiceId)).findFirst().orElseThrow();
+    }
+
+    private long count(String sql, Instant from, Instant to) {
+        return ((Number) em.createNativeQuery(sql)
+                .setParameter(1, OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+                .setParameter(2, OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC)).getSingleResult()).longValue();
+    }
+
+    private long count(String sql, Object parameter) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    }
+
+    private static Money gbp(String amount) {
+        return Money.of(amount, "GBP");
+    }
+}

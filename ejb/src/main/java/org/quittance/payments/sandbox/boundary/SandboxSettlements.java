@@ -1,0 +1,75 @@
+package org.quittance.payments.sandbox.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.quittance.payments.sandbox.control.SandboxSettings;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Card payments the sandbox processor has settled without anyone paying on its page and without
+ * notifying us, as if every webhook had been lost: what the receipt import must still find. For
+ * tests and benchmarks; the sandbox serves test mode only.
+ */
+@Stateless
+public class SandboxSettlements {
+
+    /** One settled charge. @param paymentIntent the payment it belongs to, or null to make one up */
+    public record Simulated(long amountMinor, String currency, Instant created, String paymentIntent, Map<String, String> metadata,
+                            String description) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** @return the ids of the balance transactions made, in order */
+    public List<String> settle(List<Simulated> charges) {
+        if (!SandboxSettings.enabled()) {
+            throw new IllegalStateException("The sandbox processor is off");
+        }
+        List<String> ids = new ArrayList<>(charges.size());
+        for (Simulated c : charges) {
+            String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+            String chargeId = "ch_" + suffix;
+            String txnId = "txn_" + suffix;
+            String intent = c.paymentIntent() != null ? c.paymentIntent() : "pi_" + suffix;
+            String currency = c.currency().toLowerCase();
+            long created = c.created().getEpochSecond();
+            long fee = new BigDecimal(c.amountMinor()).multiply(new BigDecimal("0.015")).setScale(0, RoundingMode.HALF_UP).longValueExact() + 20;
+            JsonObjectBuilder metadata = Json.createObjectBuilder();
+            c.metadata().forEach(metadata::add);
+            JsonObject charge = Json.createObjectBuilder()
+                    .add("id", chargeId).add("object", "charge").add("amount", c.amountMinor()).add("currency", currency)
+                    .add("payment_intent", intent).add("metadata", metadata)
+                    .add("description", c.description() == null ? JsonValue.NULL : Json.createValue(c.description()))
+                    .add("status", "succeeded").add("paid", true).add("captured", true).add("amount_captured", c.amountMinor())
+                    .add("balance_transaction", txnId).add("livemode", false).add("created", created).build();
+            JsonObject txn = Json.createObjectBuilder()
+                    .add("id", txnId).add("object", "balance_transaction").add("amount", c.amountMinor()).add("fee", fee)
+                    .add("net", c.amountMinor() - fee).add("currency", currency).add("type", "charge").add("reporting_category", "charge")
+                    .add("source", chargeId).add("status", "available").add("available_on", created + 2 * 86_400)
+                    .add("created", created).build();
+            insert(charge, created);
+            insert(txn, created);
+            ids.add(txnId);
+        }
+        return ids;
+    }
+
+    private void insert(JsonObject object, long created) {
+        em.createNativeQuery("INSERT INTO sandbox_object (id, type, created, body) VALUES (?, ?, ?, ?)")
+                .setParameter(1, object.getString("id")).setParameter(2, object.getString("object"))
+                .setParameter(3, created).setParameter(4, object.toString()).executeUpdate();
+    }
+}

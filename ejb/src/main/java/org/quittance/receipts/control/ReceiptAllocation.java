@@ -1,0 +1,76 @@
+package org.quittance.receipts.control;
+
+import org.quittance.money.Money;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a receipt's money goes onto invoices. A receipt may pay less than an invoice's balance (the
+ * rest stays open), and more than all of them (the rest becomes the client's unapplied credit);
+ * it never pays an invoice more than its balance.
+ */
+public final class ReceiptAllocation {
+
+    private ReceiptAllocation() {
+    }
+
+    /** The amount spread oldest due first (then by number), each invoice up to its balance. */
+    public static Split oldestDueFirst(Money amount, List<OpenInvoice> invoices) {
+        List<OpenInvoice> oldestFirst = new ArrayList<>(invoices);
+        oldestFirst.sort(Comparator.comparing(OpenInvoice::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OpenInvoice::number));
+        Map<Long, Money> parts = new LinkedHashMap<>();
+        Money left = amount;
+        for (OpenInvoice invoice : oldestFirst) {
+            if (!left.isPositive()) {
+                break;
+            }
+            requireSameCurrency(amount, invoice);
+            Money part = left.compareTo(invoice.balance()) < 0 ? left : invoice.balance();
+            if (part.isPositive()) {
+                parts.put(invoice.invoiceId(), part);
+                left = left.minus(part);
+            }
+        }
+        return new Split(parts, left);
+    }
+
+    /**
+     * A split chosen by staff or named by the portal checkout, held to the invoices' balances as they
+     * are now: a part above an invoice's balance is cut to it (the invoice was paid meanwhile), and
+     * whatever the receipt does not place is unapplied credit.
+     * @throws IllegalArgumentException when the parts add up to more than the receipt
+     */
+    public static Split asChosen(Money amount, Map<Long, Money> chosen, Map<Long, OpenInvoice> open) {
+        Money total = chosen.values().stream().reduce(Money.zero(amount.currency()), Money::plus);
+        if (total.compareTo(amount) > 0) {
+            throw new IllegalArgumentException("The split (" + total + ") is more than the receipt (" + amount + ")");
+        }
+        Map<Long, Money> parts = new LinkedHashMap<>();
+        Money placed = Money.zero(amount.currency());
+        for (Map.Entry<Long, Money> wanted : chosen.entrySet()) {
+            OpenInvoice invoice = open.get(wanted.getKey());
+            if (invoice == null || !wanted.getValue().isPositive()) {
+                continue;
+            }
+            requireSameCurrency(amount, invoice);
+            Money part = wanted.getValue().compareTo(invoice.balance()) <= 0 ? wanted.getValue() : invoice.balance();
+            if (part.isPositive()) {
+                parts.put(invoice.invoiceId(), part);
+                placed = placed.plus(part);
+            }
+        }
+        return new Split(parts, amount.minus(placed));
+    }
+
+    private static void requireSameCurrency(Money amount, OpenInvoice invoice) {
+        if (!invoice.balance().currency().equals(amount.currency())) {
+            throw new IllegalArgumentException("Invoice " + invoice.number() + " is in " + invoice.balance().currency()
+                    + "; the receipt is in " + amount.currency());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.quittance.receipts.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.quittance.money.Money;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Finds the open invoices a receipt may pay and lets {@link ReceiptMatcher} decide. */
+@Stateless
+public class ReceiptMatching {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public ReceiptMatch match(ReceiptMatcher.Facts facts) {
+        return ReceiptMatcher.match(facts, candidates(facts));
+    }
+
+    /**
+     * The invoices the checkout named, the client's open ones, the ones the text names and the ones
+     * open for exactly this amount, in the receipt's currency.
+     */
+    List<OpenInvoice> candidates(ReceiptMatcher.Facts facts) {
+        String named = facts.named().keySet().stream().map(String::valueOf).collect(Collectors.joining(","));  // Longs only
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT i.id, i.number, m.client_id, m.id, i.due_date, i.balance_due, i.currency
+                FROM invoice i JOIN matter m ON m.id = i.matter_id
+                WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.currency = ? AND (i.balance_due = ?""");
+        parameters.add(facts.gross().currency());
+        parameters.add(facts.gross().amount());
+        if (!named.isEmpty()) {
+            sql.append(" OR i.id IN (").append(named).append(')');
+        }
+        if (facts.clientId() != null) {
+            sql.append(" OR m.client_id = ?");
+            parameters.add(facts.clientId());
+        }
+        if (!facts.text().isBlank()) {
+            sql.append(" OR strpos(?, upper(i.number)) > 0");
+            parameters.add(facts.text().toUpperCase(Locale.ROOT));
+        }
+        sql.append(") ORDER BY i.due_date, i.number LIMIT 500");
+        var query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new OpenInvoice(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue(), r[4] == null ? null : ((Date) r[4]).toLocalDate(),
+                Money.of((BigDecimal) r[5], ((String) r[6]).trim()))).toList();
+    }
+}

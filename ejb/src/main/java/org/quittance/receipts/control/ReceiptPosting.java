@@ -1,0 +1,167 @@
+package org.quittance.receipts.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.quittance.audit.boundary.AuditTrail;
+import org.quittance.billing.entity.Invoice;
+import org.quittance.billing.entity.InvoiceState;
+import org.quittance.ledger.boundary.Ledgers;
+import org.quittance.ledger.entity.EntryKind;
+import org.quittance.money.Money;
+import org.quittance.platform.control.RuleViolation;
+import org.quittance.receipts.entity.Receipt;
+import org.quittance.receipts.entity.ReceiptState;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Puts a receipt on the books and takes it off again. The receipt's row is locked first and then its
+ * invoices in id order, so that two staff (or a double click, or auto-apply racing a person) apply
+ * it once and never deadlock; the second finds it no longer awaiting and changes nothing.
+ */
+@Stateless
+public class ReceiptPosting {
+
+    public enum Outcome { APPLIED, ALREADY_DECIDED }
+
+    private static final Set<InvoiceState> PAYABLE = EnumSet.of(InvoiceState.FINAL, InvoiceState.PUBLISHED,
+            InvoiceState.PARTLY_PAID);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Ledgers ledgers;
+
+    @EJB
+    AuditTrail audit;
+
+    /** Accepts one receipt of a selection in a transaction of its own: one refusal does not undo the others. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Outcome acceptAlone(long receiptId, String by) {
+        return accept(receiptId, by);
+    }
+
+    public Outcome accept(long receiptId, String by) {
+        Receipt receipt = locked(receiptId);
+        if (receipt.state() != ReceiptState.AWAITING_ACCEPTANCE) {
+            return Outcome.ALREADY_DECIDED;
+        }
+        if (receipt.clientId() == null) {
+            throw new RuleViolation("Receipt " + receipt.paymentReference() + " has no client yet: choose the client and invoices it pays.");
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Map<Long, Invoice> invoices = lockedInvoices(receipt.allocations().keySet().stream().toList());
+        Map<Long, OpenInvoice> open = new LinkedHashMap<>();
+        invoices.values().stream()
+                .filter(i -> PAYABLE.contains(i.state()) && i.matter().client().id().equals(receipt.clientId()))
+                .forEach(i -> open.put(i.id(), new OpenInvoice(i.id(), i.number(), receipt.clientId(), i.matter().id(), i.dueDate(), i.balanceDue())));
+        Split split = ReceiptAllocation.asChosen(receipt.gross(), receipt.allocations(), open);
+        if (!split.invoices().equals(receipt.allocations())) {
+            // An invoice was paid meanwhile: record what is really applied, the rest is credit.
+            receipt.match(receipt.matchKind(), receipt.clientId(), split.invoices(), receipt.matchReason());
+        }
+        String label = label(receipt);
+        split.invoices().forEach((invoiceId, part) -> {
+            Invoice invoice = invoices.get(invoiceId);
+            invoice.receive(part);
+            ledgers.postOnInvoice(invoice, receipt.id(), EntryKind.RECEIPT, label, part.negate(), by, now);
+        });
+        if (split.unapplied().isPositive()) {
+            ledgers.postOnClient(receipt.clientId(), receipt.id(), EntryKind.UNAPPLIED_CREDIT, label + " — unapplied credit",
+                    split.unapplied().negate(), by, now);
+        }
+        receipt.accept(split.unapplied(), by, now);
+        audit.record(by, AuditTrail.RECEIPT, receipt.id(), "accepted", receipt.gross() + " applied: " + describe(split, invoices));
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Takes an accepted receipt off the books with reversing entries and lets it wait again (undo),
+     * or ends it as reversed (the money went back: chargeback, bank return).
+     */
+    public void takeBack(long receiptId, String reason, String by, boolean moneyReturned) {
+        Receipt receipt = locked(receiptId);
+        if (receipt.state() != ReceiptState.ACCEPTED) {
+            if (moneyReturned && receipt.state() != ReceiptState.REVERSED) {
+                receipt.reverse(reason, by, OffsetDateTime.now());
+                audit.record(by, AuditTrail.RECEIPT, receipt.id(), "reversed", reason);
+                return;
+            }
+            throw new RuleViolation("Receipt " + receipt.paymentReference() + " is " + receipt.state().label().toLowerCase()
+                    + ": only an accepted receipt can be undone.");
+        }
+        Money unapplied = receipt.unapplied();
+        if (unapplied.isPositive()) {
+            Money credit = ledgers.unappliedCredit(receipt.clientId()).getOrDefault(receipt.currency(), Money.zero(receipt.currency()));
+            if (credit.compareTo(unapplied) < 0) {
+                throw new RuleViolation("The " + unapplied + " of credit this receipt left has been used since; take that back first.");
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Map<Long, Invoice> invoices = lockedInvoices(receipt.allocations().keySet().stream().toList());
+        String label = (moneyReturned ? "Returned: " : "Undone: ") + label(receipt) + " — " + reason;
+        receipt.allocations().forEach((invoiceId, part) -> {
+            Invoice invoice = invoices.get(invoiceId);
+            invoice.reopen(part);
+            ledgers.postOnInvoice(invoice, receipt.id(), EntryKind.RECEIPT_REVERSAL, label, part, by, now);
+        });
+        if (unapplied.isPositive()) {
+            ledgers.postOnClient(receipt.clientId(), receipt.id(), EntryKind.RECEIPT_REVERSAL, label + " (credit)", unapplied, by, now);
+        }
+        if (moneyReturned) {
+            receipt.reverse(reason, by, now);
+        } else {
+            receipt.undoAcceptance(reason, by, now);
+        }
+        audit.record(by, AuditTrail.RECEIPT, receipt.id(), moneyReturned ? "reversed" : "acceptance undone", reason);
+    }
+
+    /** How the ledgers name the receipt: a portal payment says so. */
+    static String label(Receipt receipt) {
+        return switch (receipt.source()) {
+            case PROCESSOR -> "Paid from portal (" + receipt.paymentReference() + ")";
+            case BANK -> receipt.method().label() + " received (" + receipt.paymentReference() + ")";
+            case MANUAL -> receipt.method().label() + " " + receipt.paymentReference() + " — paid outside the portal";
+        };
+    }
+
+    private Receipt locked(long receiptId) {
+        Receipt receipt = em.find(Receipt.class, receiptId, LockModeType.PESSIMISTIC_WRITE);
+        if (receipt == null) {
+            throw new RuleViolation("Receipt " + receiptId + " does not exist.");
+        }
+        return receipt;
+    }
+
+    private Map<Long, Invoice> lockedInvoices(List<Long> ids) {
+        Map<Long, Invoice> invoices = new TreeMap<>();
+        ids.stream().sorted().forEach(id -> {
+            Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (invoice != null) {
+                invoices.put(id, invoice);
+            }
+        });
+        return invoices;
+    }
+
+    private static String describe(Split split, Map<Long, Invoice> invoices) {
+        StringBuilder s = new StringBuilder();
+        split.invoices().forEach((id, part) -> s.append(s.isEmpty() ? "" : ", ").append(invoices.get(id).number()).append(' ').append(part));
+        if (split.unapplied().isPositive()) {
+            s.append(s.isEmpty() ? "" : ", ").append("credit ").append(split.unapplied());
+        }
+        return s.toString();
+    }
+}
