@@ -1,0 +1,146 @@
+package org.quittance.web.staff;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import org.quittance.money.Money;
+import org.quittance.receipts.boundary.IntegratedReceipts;
+import org.quittance.receipts.boundary.ReceiptImport;
+import org.quittance.receipts.entity.ReceiptState;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Actions › Receipt &amp; Adjustment Entry › Integrated Receipts: the receipts the processor reported,
+ * with their suggested match; select, Accept Selected, Reject, Undo; and the receipt import on demand.
+ */
+@Named
+@ViewScoped
+public class ReceiptsView implements Serializable {
+
+    @EJB
+    IntegratedReceipts receipts;
+
+    @EJB
+    ReceiptImport receiptImport;
+
+    private ReceiptState state = ReceiptState.AWAITING_ACCEPTANCE;
+    private String search;
+    private List<IntegratedReceipts.Row> rows;
+    private List<IntegratedReceipts.Row> selection = new ArrayList<>();
+    private String reason;
+    private LocalDate importFrom = LocalDate.now().minusDays(7);
+    private LocalDate importTo = LocalDate.now();
+    private Long importExecution;
+    private ReceiptImport.Progress progress;
+
+    @PostConstruct
+    void init() {
+        receiptImport.running().ifPresent(p -> {
+            importExecution = p.executionId();
+            progress = p;
+        });
+    }
+
+    public void applyFilter() {
+        rows = null;
+        selection = new ArrayList<>();
+    }
+
+    public void acceptSelected() {
+        if (selection.isEmpty()) {
+            Feedback.error("Select the receipts to accept.");
+            return;
+        }
+        IntegratedReceipts.Accepted done = Feedback.attempt(() -> receipts.acceptSelected(ids(), Feedback.user()), null);
+        if (done != null) {
+            Feedback.info(done.applied() + " accepted" + (done.alreadyDecided() > 0 ? ", " + done.alreadyDecided() + " already decided by someone else" : "") + ".");
+            done.refused().forEach(Feedback::error);
+        }
+        applyFilter();
+    }
+
+    public void rejectSelected() {
+        if (selection.isEmpty()) {
+            Feedback.error("Select the receipts to reject.");
+            return;
+        }
+        Integer rejected = Feedback.attempt(() -> receipts.reject(ids(), reason, Feedback.user()), null);
+        if (rejected != null) {
+            Feedback.info(rejected + " rejected.");
+            reason = null;
+            applyFilter();
+        }
+    }
+
+    public void undo(Long receiptId) {
+        if (Feedback.run(() -> receipts.undoAcceptance(receiptId, reason, Feedback.user()), "Acceptance undone: the receipt waits again.")) {
+            reason = null;
+            applyFilter();
+        }
+    }
+
+    public void startImport() {
+        if (importFrom == null || importTo == null) {
+            Feedback.error("Choose the period to import.");
+            return;
+        }
+        importExecution = Feedback.attempt(() -> receiptImport.start(importFrom.atStartOfDay().toInstant(ZoneOffset.UTC),
+                importTo.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)), null);
+        poll();
+    }
+
+    public void poll() {
+        if (importExecution != null) {
+            progress = receiptImport.progress(importExecution);
+            if (!progress.running()) {
+                rows = null;
+            }
+        }
+    }
+
+    public boolean isImportRunning() {
+        return progress != null && progress.running();
+    }
+
+    /** The selection's total per currency, e.g. "GBP 1,299.00". */
+    public String getSelectionTotal() {
+        Map<String, Money> totals = new TreeMap<>();
+        selection.forEach(r -> totals.merge(r.gross().currency(), r.gross(), Money::plus));
+        return totals.isEmpty() ? "nothing" : totals.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
+    }
+
+    private List<Long> ids() {
+        return selection.stream().map(IntegratedReceipts.Row::id).toList();
+    }
+
+    public List<IntegratedReceipts.Row> getRows() {
+        if (rows == null) {
+            rows = receipts.list(state, search, 1000);
+        }
+        return rows;
+    }
+
+    public ReceiptState[] getStates() { return ReceiptState.values(); }
+    public ReceiptState getState() { return state; }
+    public void setState(ReceiptState state) { this.state = state; }
+    public String getSearch() { return search; }
+    public void setSearch(String search) { this.search = search; }
+    public List<IntegratedReceipts.Row> getSelection() { return selection; }
+    public void setSelection(List<IntegratedReceipts.Row> selection) { this.selection = selection == null ? new ArrayList<>() : selection; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public LocalDate getImportFrom() { return importFrom; }
+    public void setImportFrom(LocalDate importFrom) { this.importFrom = importFrom; }
+    public LocalDate getImportTo() { return importTo; }
+    public void setImportTo(LocalDate importTo) { this.importTo = importTo; }
+    public ReceiptImport.Progress getProgress() { return progress; }
+}
