@@ -1,10 +1,15 @@
 package org.quittance.it;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.billing.boundary.Billing;
+import org.quittance.billing.boundary.Publishing;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.clients.entity.ClientKind;
@@ -12,12 +17,14 @@ import org.quittance.clients.entity.Matter;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.portal.boundary.PortalAccess;
+import org.quittance.portal.boundary.PortalInvoices;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.staff.boundary.StaffAccounts;
 import org.quittance.staff.entity.StaffRole;
 import org.quittance.staff.entity.StaffUser;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -32,6 +39,19 @@ public class BillingFixtures {
 
     public record Scenario(Long clientId, Long contactId, Long portalUserId, String email, Long matterId, Long staffId) {
     }
+
+    /** A registered portal user's client and its one published invoice. */
+    public record Published(String email, Long clientId, Long invoiceId) {
+    }
+
+    @Resource
+    SessionContext context;
+
+    @EJB
+    Publishing publishing;
+
+    @EJB
+    PortalInvoices portalInvoices;
 
     @PersistenceContext
     EntityManager em;
@@ -78,6 +98,35 @@ public class BillingFixtures {
             em.flush();
         }
         return new Scenario(clientId, contactId, portal.id(), email, matter.id(), author.id());
+    }
+
+    /**
+     * A client whose billing contact has registered, with one published invoice of GBP 600.00, once the
+     * publication (a JMS round trip) has reached the portal. Outside a transaction: it waits for it.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Published registeredClientWithPublishedInvoice() {
+        BillingFixtures self = context.getBusinessObject(BillingFixtures.class);
+        Scenario s = self.client(true);
+        self.register(s.portalUserId());
+        Long invoiceId = self.finalInvoice(s).id();
+        publishing.start(Set.of(invoiceId), "it");
+        Eventually.await("publication", Duration.ofSeconds(30),
+                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
+        return new Published(s.email(), s.clientId(), invoiceId);
+    }
+
+    /** As if the portal user had followed the invitation and chosen a password. */
+    public void register(Long portalUserId) {
+        em.createNativeQuery("UPDATE portal_user SET state = 'REGISTERED' WHERE id = ?").setParameter(1, portalUserId).executeUpdate();
+    }
+
+    /** The newest portal checkout that pays the invoice. */
+    public String checkoutReference(Long invoiceId) {
+        return (String) em.createNativeQuery("""
+                        SELECT c.reference FROM portal_checkout c JOIN portal_checkout_allocation a ON a.checkout_id = c.id
+                        WHERE a.invoice_id = ? ORDER BY c.id DESC LIMIT 1""")
+                .setParameter(1, invoiceId).getSingleResult();
     }
 
     /** A final invoice for 2.5 h at 200.00 on the scenario's matter. */

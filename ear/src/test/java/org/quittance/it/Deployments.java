@@ -34,6 +34,8 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, "quittance-it.war")
                 .addClasses(testClasses)
                 .addClasses(Eventually.class, Deployments.class)
+                // The fixtures travel whole: a test that uses one of them gets its records too.
+                .addClasses(BillingFixtures.class, BillingFixtures.Scenario.class, BillingFixtures.Published.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 

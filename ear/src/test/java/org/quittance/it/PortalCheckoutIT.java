@@ -78,10 +78,10 @@ class PortalCheckoutIT {
 
     @Test
     void aDoubleSubmitOpensOneCheckoutAtTheProcessor() throws Exception {
-        Client c = registeredClientWithPublishedInvoice();
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         String key = UUID.randomUUID().toString();
-        String first = payments.startCheckout(c.email, key, Map.of(c.invoiceId, new BigDecimal("600.00")), ADDRESS);
-        String second = payments.startCheckout(c.email, key, Map.of(c.invoiceId, new BigDecimal("600.00")), ADDRESS);
+        String first = payments.startCheckout(c.email(), key, Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
+        String second = payments.startCheckout(c.email(), key, Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
 
         assertEquals(first, second);
         assertEquals(1L, count("SELECT COUNT(*) FROM portal_checkout WHERE idempotency_key = ?", key));
@@ -90,27 +90,27 @@ class PortalCheckoutIT {
 
     @Test
     void anotherClientFindsNeitherTheInvoiceToPayNorThePaymentNorItsReceipt() throws Exception {
-        Client owner = registeredClientWithPublishedInvoice();
-        Client other = registeredClientWithPublishedInvoice();
-        String url = payments.startCheckout(owner.email, UUID.randomUUID().toString(), Map.of(owner.invoiceId, new BigDecimal("600.00")), ADDRESS);
+        BillingFixtures.Published owner = fixtures.registeredClientWithPublishedInvoice();
+        BillingFixtures.Published other = fixtures.registeredClientWithPublishedInvoice();
+        String url = payments.startCheckout(owner.email(), UUID.randomUUID().toString(), Map.of(owner.invoiceId(), new BigDecimal("600.00")), ADDRESS);
         assertNotNull(sandbox.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "Owner").redirect());
         webhooks.deliverPending();
-        String reference = referenceOf(owner.invoiceId);
-        Eventually.await("the owner's payment recorded", WAIT, () -> payments.payment(owner.email, reference).map(PortalPayments.Payment::succeeded).orElse(false));
+        String reference = fixtures.checkoutReference(owner.invoiceId());
+        Eventually.await("the owner's payment recorded", WAIT, () -> payments.payment(owner.email(), reference).map(PortalPayments.Payment::succeeded).orElse(false));
 
-        assertTrue(payments.payable(other.email, Set.of(owner.invoiceId)).isEmpty());
-        assertTrue(payments.payment(other.email, reference).isEmpty());
-        assertTrue(payments.receipt(other.email, reference).isEmpty());
-        assertThrows(RuleViolation.class, () -> payments.startCheckout(other.email, UUID.randomUUID().toString(),
-                Map.of(owner.invoiceId, new BigDecimal("10.00")), ADDRESS));
-        byte[] receipt = payments.receipt(owner.email, reference).orElseThrow();
+        assertTrue(payments.payable(other.email(), Set.of(owner.invoiceId())).isEmpty());
+        assertTrue(payments.payment(other.email(), reference).isEmpty());
+        assertTrue(payments.receipt(other.email(), reference).isEmpty());
+        assertThrows(RuleViolation.class, () -> payments.startCheckout(other.email(), UUID.randomUUID().toString(),
+                Map.of(owner.invoiceId(), new BigDecimal("10.00")), ADDRESS));
+        byte[] receipt = payments.receipt(owner.email(), reference).orElseThrow();
         assertEquals("%PDF", new String(receipt, 0, 4, StandardCharsets.US_ASCII));
     }
 
     @Test
     void notificationsDeliveredTwiceAndOutOfOrderMakeOnePaymentInTheRightState() throws Exception {
-        Client c = registeredClientWithPublishedInvoice();
-        String url = payments.startCheckout(c.email, UUID.randomUUID().toString(), Map.of(c.invoiceId, new BigDecimal("250.00")), ADDRESS);
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("250.00")), ADDRESS);
         webhooks.setChaos(true);
         try {
             // A refused card first, then a good one on the same checkout: success must win whatever the order.
@@ -120,8 +120,8 @@ class PortalCheckoutIT {
         } finally {
             webhooks.setChaos(false);
         }
-        String reference = referenceOf(c.invoiceId);
-        Eventually.await("the payment recorded", WAIT, () -> payments.payment(c.email, reference).map(PortalPayments.Payment::succeeded).orElse(false));
+        String reference = fixtures.checkoutReference(c.invoiceId());
+        Eventually.await("the payment recorded", WAIT, () -> payments.payment(c.email(), reference).map(PortalPayments.Payment::succeeded).orElse(false));
         Eventually.await("all five notifications applied", WAIT, () -> count("""
                 SELECT COUNT(*) FROM processor_payment_change ch JOIN processor_payment p ON p.id = ch.payment_id
                 JOIN portal_checkout c ON c.id = p.checkout_id WHERE c.reference = ?""", reference) == 5);
@@ -131,16 +131,16 @@ class PortalCheckoutIT {
         assertEquals(PaymentState.SUCCEEDED.name(), em.createNativeQuery(
                 "SELECT p.state FROM processor_payment p JOIN portal_checkout c ON c.id = p.checkout_id WHERE c.reference = ?")
                 .setParameter(1, reference).getSingleResult());
-        assertEquals("Visa ending 4242", payments.payment(c.email, reference).orElseThrow().card());
-        PortalInvoices.Row row = portalInvoices.rows(c.email).stream().filter(r -> r.invoiceId().equals(c.invoiceId)).findFirst().orElseThrow();
+        assertEquals("Visa ending 4242", payments.payment(c.email(), reference).orElseThrow().card());
+        PortalInvoices.Row row = portalInvoices.rows(c.email()).stream().filter(r -> r.invoiceId().equals(c.invoiceId())).findFirst().orElseThrow();
         assertEquals(new BigDecimal("350.00"), row.balance().amount(), "600.00 less the 250.00 the processor confirmed, counted once");
     }
 
     @Test
     void thePendingPaymentJanitorFindsAPaymentWhoseNotificationsWereLost() throws Exception {
-        Client c = registeredClientWithPublishedInvoice();
-        String url = payments.startCheckout(c.email, UUID.randomUUID().toString(), Map.of(c.invoiceId, new BigDecimal("600.00")), ADDRESS);
-        String reference = referenceOf(c.invoiceId);
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
+        String reference = fixtures.checkoutReference(c.invoiceId());
         tx.begin();
         assertNotNull(sandbox.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "IT").redirect());
         // Every notification of this payment (they all carry our reference in metadata) is lost on the way.
@@ -150,21 +150,21 @@ class PortalCheckoutIT {
                 WHERE delivered_at IS NULL AND body LIKE ?""").setParameter(1, "%" + reference + "%").executeUpdate());
         tx.commit();
         Thread.sleep(1_000);
-        assertFalse(payments.payment(c.email, reference).orElseThrow().succeeded(), "nothing arrived");
+        assertFalse(payments.payment(c.email(), reference).orElseThrow().succeeded(), "nothing arrived");
 
         assertTrue(janitor.sweep(Duration.ZERO) >= 1, "the janitor asked the processor and filed what it learnt");
         Eventually.await("the payment recorded from the janitor's answer", WAIT,
-                () -> payments.payment(c.email, reference).map(PortalPayments.Payment::succeeded).orElse(false));
+                () -> payments.payment(c.email(), reference).map(PortalPayments.Payment::succeeded).orElse(false));
         assertEquals(0, janitor.sweep(Duration.ZERO), "asking again files nothing new");
     }
 
     @Test
     void aForgottenPasswordLinkWorksOnceAndOnlyForItsUser() throws Exception {
-        Client c = registeredClientWithPublishedInvoice();
-        passwords.requestReset(c.email.toUpperCase());
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        passwords.requestReset(c.email().toUpperCase());
         passwords.requestReset("nobody-" + UUID.randomUUID() + "@example.com");
         String body = (String) em.createNativeQuery("SELECT body FROM mail_outbox WHERE recipient = ? AND message_key LIKE 'portal-password-reset:%'")
-                .setParameter(1, c.email).getSingleResult();
+                .setParameter(1, c.email()).getSingleResult();
         Matcher token = Pattern.compile("token=([^\\s]+)").matcher(body);
         assertTrue(token.find(), body);
         String t = URLDecoder.decode(token.group(1), StandardCharsets.UTF_8);
@@ -172,44 +172,23 @@ class PortalCheckoutIT {
         assertEquals(PortalPasswords.ResetStatus.VALID, passwords.status(t));
         RuleViolation weak = assertThrows(RuleViolation.class, () -> passwords.reset(t, "short"));
         assertTrue(weak.getMessage().contains("12"), weak.getMessage());
-        assertEquals(c.email, passwords.reset(t, "granite lanterns drift south"));
+        assertEquals(c.email(), passwords.reset(t, "granite lanterns drift south"));
         assertEquals(PortalPasswords.ResetStatus.USED, passwords.status(t));
         assertThrows(RuleViolation.class, () -> passwords.reset(t, "another long passphrase here"));
         assertEquals(PortalPasswords.ResetStatus.UNKNOWN, passwords.status(t + "x"));
 
-        assertThrows(RuleViolation.class, () -> passwords.change(c.email, "not the password", "quiet harbour morning tide"));
-        passwords.change(c.email, "granite lanterns drift south", "quiet harbour morning tide");
+        assertThrows(RuleViolation.class, () -> passwords.change(c.email(), "not the password", "quiet harbour morning tide"));
+        passwords.change(c.email(), "granite lanterns drift south", "quiet harbour morning tide");
     }
 
     // --- fixtures -----------------------------------------------------------------------------------
 
-    private record Client(String email, Long invoiceId) {
-    }
 
-    /** A client whose billing contact has registered, with one published invoice of GBP 600.00. */
-    private Client registeredClientWithPublishedInvoice() throws Exception {
-        BillingFixtures.Scenario s = fixtures.client(true);
-        tx.begin();
-        em.joinTransaction();
-        em.createNativeQuery("UPDATE portal_user SET state = 'REGISTERED' WHERE id = ?").setParameter(1, s.portalUserId()).executeUpdate();
-        tx.commit();
-        Long invoiceId = fixtures.finalInvoice(s).id();
-        long run = publishing.start(Set.of(invoiceId), "it");
-        Eventually.await("publication", WAIT, () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
-        assertTrue(publishing.progress(run).finished());
-        return new Client(s.email(), invoiceId);
-    }
 
     private static String sessionOf(String checkoutUrl) {
         return checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
     }
 
-    private String referenceOf(Long invoiceId) {
-        return (String) em.createNativeQuery("""
-                        SELECT c.reference FROM portal_checkout c JOIN portal_checkout_allocation a ON a.checkout_id = c.id
-                        WHERE a.invoice_id = ? ORDER BY c.id DESC LIMIT 1""")
-                .setParameter(1, invoiceId).getSingleResult();
-    }
 
     private long count(String sql, Object parameter) {
         return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();

@@ -145,9 +145,9 @@ class ReceiptsIT {
 
     @Test
     void aPaymentWhoseNotificationsWereLostIsImportedAsACertainReceiptAndAcceptingItMarksTheInvoicePaid() throws Exception {
-        Client c = registeredClientWithPublishedInvoice();
-        String url = payments.startCheckout(c.email, UUID.randomUUID().toString(), Map.of(c.invoiceId, new BigDecimal("600.00")), ADDRESS);
-        String reference = checkoutOf(c.invoiceId);
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
+        String reference = fixtures.checkoutReference(c.invoiceId());
         tx.begin();
         assertNotNull(sandbox.pay(url.substring(url.lastIndexOf('/') + 1), "4242 4242 4242 4242", "12/34", "123", "IT").redirect());
         em.joinTransaction();
@@ -160,7 +160,7 @@ class ReceiptsIT {
         Receipt receipt = receiptOfCheckout(reference);
         assertEquals(MatchKind.CERTAIN, receipt.matchKind(), receipt.matchReason());
         assertEquals(ReceiptState.AWAITING_ACCEPTANCE, receipt.state(), "the firm reviews portal payments");
-        assertEquals(Map.of(c.invoiceId, gbp("600.00")), receipt.allocations());
+        assertEquals(Map.of(c.invoiceId(), gbp("600.00")), receipt.allocations());
         assertEquals(gbp("9.20"), receipt.fee(), "1.5 % + 0.20, from the settlement");
         assertEquals(gbp("590.80"), receipt.net());
 
@@ -170,9 +170,9 @@ class ReceiptsIT {
         assertEquals(1, first.get().applied() + second.get().applied());
         assertEquals(1, first.get().alreadyDecided() + second.get().alreadyDecided());
 
-        assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId).state());
+        assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
         assertEquals(1L, count("SELECT COUNT(*) FROM ledger_entry WHERE receipt_id = ? AND kind = 'RECEIPT'", receipt.id()));
-        Ledgers.Line paid = ledgers.ofClient(c.clientId).get(1);
+        Ledgers.Line paid = ledgers.ofClient(c.clientId()).get(1);
         assertEquals(EntryKind.RECEIPT, paid.kind());
         assertTrue(paid.description().startsWith("Paid from portal"), paid.description());
         assertEquals(gbp("0.00"), paid.balance());
@@ -182,39 +182,39 @@ class ReceiptsIT {
 
         // Undo: a reversing entry, the invoice owes again, the receipt waits again.
         receipts.undoAcceptance(receipt.id(), "accepted on the wrong day", "alex");
-        assertEquals(InvoiceState.PUBLISHED, billing.invoice(c.invoiceId).state());
+        assertEquals(InvoiceState.PUBLISHED, billing.invoice(c.invoiceId()).state());
         assertEquals(ReceiptState.AWAITING_ACCEPTANCE, receipts.receipt(receipt.id()).state());
         assertEquals(List.of(EntryKind.INVOICE, EntryKind.RECEIPT, EntryKind.RECEIPT_REVERSAL),
-                ledgers.ofClient(c.clientId).stream().map(Ledgers.Line::kind).toList(), "nothing deleted");
-        assertEquals(gbp("600.00"), ledgers.balance(c.clientId).get("GBP"));
+                ledgers.ofClient(c.clientId()).stream().map(Ledgers.Line::kind).toList(), "nothing deleted");
+        assertEquals(gbp("600.00"), ledgers.balance(c.clientId()).get("GBP"));
         assertEquals(gbp("600.00"), portalRow(c).balance(), "its notifications were lost, so only the books speak: it owes again");
     }
 
     @Test
     void aPartPaymentLeavesTheRestOpenAndAnOverpaymentBecomesUnappliedCredit() throws Exception {
-        Client c = registeredClientWithPublishedInvoice();
-        String number = billing.invoice(c.invoiceId).number();
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        String number = billing.invoice(c.invoiceId()).number();
 
         Receipt part = recordUnnamed(gbp("250.00"), "Card payment for " + number);
         assertEquals(MatchKind.SUGGESTED, part.matchKind());
         assertEquals(1, receipts.acceptSelected(List.of(part.id()), "billie").applied());
-        assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(c.invoiceId).state());
-        assertEquals(gbp("350.00"), billing.invoice(c.invoiceId).balanceDue());
+        assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(c.invoiceId()).state());
+        assertEquals(gbp("350.00"), billing.invoice(c.invoiceId()).balanceDue());
 
         Receipt over = recordUnnamed(gbp("1000.00"), "Transfer ref " + number);
         assertTrue(over.matchReason().contains("GBP 650.00 would become unapplied credit"), over.matchReason());
         assertEquals(1, receipts.acceptSelected(List.of(over.id()), "billie").applied());
-        assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId).state());
-        assertEquals(gbp("650.00"), ledgers.unappliedCredit(c.clientId).get("GBP"));
-        assertEquals(gbp("-650.00"), ledgers.balance(c.clientId).get("GBP"), "open balances (none) less the credit");
+        assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
+        assertEquals(gbp("650.00"), ledgers.unappliedCredit(c.clientId()).get("GBP"));
+        assertEquals(gbp("-650.00"), ledgers.balance(c.clientId()).get("GBP"), "open balances (none) less the credit");
         assertEquals(gbp("650.00"), receipts.receipt(over.id()).unapplied());
     }
 
     @Test
     void withAutoApplyACertainPortalPaymentGoesStraightOntoTheBooks() throws Exception {
-        Client c = registeredClientWithPublishedInvoice();
-        payments.startCheckout(c.email, UUID.randomUUID().toString(), Map.of(c.invoiceId, new BigDecimal("200.00")), ADDRESS);
-        String reference = checkoutOf(c.invoiceId);
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("200.00")), ADDRESS);
+        String reference = fixtures.checkoutReference(c.invoiceId());
         settings.setPortalPolicy(true, "portal-admin@test.example", true, new BigDecimal("10.00"), PaymentApplication.AUTO_APPLY);
         try {
             intake.record(new ReceiptIntake.ProcessorFacts("pi_auto_" + UUID.randomUUID(), null, null, gbp("200.00"), null, null, null,
@@ -225,12 +225,12 @@ class ReceiptsIT {
         Receipt receipt = receiptOfCheckout(reference);
         assertEquals(ReceiptState.ACCEPTED, receipt.state());
         assertEquals(ReceiptIntake.AUTO_APPLY, receipt.decidedBy());
-        assertEquals(gbp("400.00"), billing.invoice(c.invoiceId).balanceDue());
+        assertEquals(gbp("400.00"), billing.invoice(c.invoiceId()).balanceDue());
 
         // An uncertain one still waits for staff.
         settings.setPortalPolicy(true, "portal-admin@test.example", true, new BigDecimal("10.00"), PaymentApplication.AUTO_APPLY);
         try {
-            assertEquals(ReceiptState.AWAITING_ACCEPTANCE, recordUnnamed(gbp("400.00"), "for " + billing.invoice(c.invoiceId).number()).state());
+            assertEquals(ReceiptState.AWAITING_ACCEPTANCE, recordUnnamed(gbp("400.00"), "for " + billing.invoice(c.invoiceId()).number()).state());
         } finally {
             fixtures.firmWithPortalInvoicing(true);
         }
@@ -238,22 +238,7 @@ class ReceiptsIT {
 
     // --- the world ---------------------------------------------------------------------------
 
-    private record Client(String email, Long clientId, Long invoiceId) {
-    }
 
-    /** A client whose billing contact has registered, with one published invoice of GBP 600.00. */
-    private Client registeredClientWithPublishedInvoice() throws Exception {
-        BillingFixtures.Scenario s = fixtures.client(true);
-        tx.begin();
-        em.joinTransaction();
-        em.createNativeQuery("UPDATE portal_user SET state = 'REGISTERED' WHERE id = ?").setParameter(1, s.portalUserId()).executeUpdate();
-        tx.commit();
-        Long invoiceId = fixtures.finalInvoice(s).id();
-        publishing.start(Set.of(invoiceId), "it");
-        Eventually.await("publication", Duration.ofSeconds(30),
-                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
-        return new Client(s.email(), s.clientId(), invoiceId);
-    }
 
     private Receipt recordUnnamed(Money amount, String description) {
         String reference = "pi_it_" + UUID.randomUUID();
@@ -296,15 +281,9 @@ class ReceiptsIT {
         return receipts.receipt(id);
     }
 
-    private String checkoutOf(Long invoiceId) {
-        return (String) em.createNativeQuery("""
-                        SELECT c.reference FROM portal_checkout c JOIN portal_checkout_allocation a ON a.checkout_id = c.id
-                        WHERE a.invoice_id = ? ORDER BY c.id DESC LIMIT 1""")
-                .setParameter(1, invoiceId).getSingleResult();
-    }
 
-    private PortalInvoices.Row portalRow(Client c) {
-        return portalInvoices.rows(c.email).stream().filter(r -> r.invoiceId().equals(c.invoiceId)).findFirst().orElseThrow();
+    private PortalInvoices.Row portalRow(BillingFixtures.Published c) {
+        return portalInvoices.rows(c.email()).stream().filter(r -> r.invoiceId().equals(c.invoiceId())).findFirst().orElseThrow();
     }
 
     private long count(String sql, Instant from, Instant to) {

@@ -165,6 +165,40 @@ class PortalPaymentIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void theFirmImportsTheReceiptsAcceptsThemAndTheClientSeesTheInvoicePaid() throws Exception {
+        try (Browser staff = new Browser(PORTAL.replace("/portal", "/staff"))) {
+            staff.signIn("/receipts.xhtml", "billie", "billing-demo-2026");
+            // The processor's settlement adds what the notifications did not carry: the fee.
+            staff.click(By.xpath("//a[contains(., 'Import from processor')]"));
+            staff.click(By.id("receipts:tabs:startImport"));
+            staff.waitForText("COMPLETED", Duration.ofSeconds(60));
+            staff.screenshot("29-staff-receipt-import");
+
+            staff.click(By.xpath("//a[contains(., 'Integrated Receipts')]"));
+            staff.type(By.id("receipts:tabs:search"), "Okafor");
+            staff.click(By.id("receipts:tabs:filter"));
+            staff.waitForText("GBP 7.40", Duration.ofSeconds(10));  // 1.5 % of 480.00 + 0.20
+            String table = staff.find(By.id("receipts:tabs:table")).getText();
+            assertTrue(table.contains("GBP 480.00") && table.contains("GBP 300.00") && table.contains("Certain"), table);
+            staff.click(By.cssSelector("#receipts\\:tabs\\:table thead .ui-chkbox-box"));
+            staff.waitForText("2 selected: GBP 780.00", Duration.ofSeconds(10));
+            staff.screenshot("30-staff-receipts-selected");
+            staff.click(By.id("receipts:tabs:accept"));
+            staff.waitForText("2 accepted", Duration.ofSeconds(20));
+            staff.screenshot("31-staff-receipts-accepted");
+        }
+        try (Browser browser = new Browser(PORTAL)) {
+            browser.signIn("/", CLIENT, "portal-demo-2026");
+            assertEquals("GBP 519.00", browser.find(By.id("balance")).getText().trim());
+            browser.click(By.xpath("//a[contains(., 'Paid (1)')]"));
+            String paid = browser.find(By.cssSelector("[id$='paidTable']")).getText();
+            assertTrue(paid.contains("GBP 480.00") && paid.contains("Paid") && !paid.contains("being processed"), paid);
+            browser.screenshot("32-portal-paid-on-the-books");
+        }
+    }
+
     private static void openPayPage(Browser browser, String balance) {
         browser.open("/");
         browser.click(By.xpath("//tr[td[contains(., '" + balance + "')]]//a[starts-with(@id, 'pay-')]"));

@@ -36,7 +36,8 @@ public class ProcessorPayments {
 
     private static final Logger LOG = Logger.getLogger(ProcessorPayments.class.getName());
 
-    private static final Set<PaymentState> NOTICE_STATES = EnumSet.of(PaymentState.SUCCEEDED, PaymentState.FAILED, PaymentState.DISPUTED);
+    private static final Set<PaymentState> NOTICE_STATES = EnumSet.of(PaymentState.SUCCEEDED, PaymentState.FAILED, PaymentState.DISPUTED,
+            PaymentState.DISPUTE_WON, PaymentState.DISPUTE_LOST);
 
     @PersistenceContext
     EntityManager em;
@@ -83,6 +84,7 @@ public class ProcessorPayments {
         }
         if (payment.succeeded() && payment.amount() != null) {
             recordReceipt(payment, now);
+            receipts.moneyReturned(reference(payment), payment.refunded(), payment.chargedBack(), "payment notification");
         }
         em.flush();
         em.createNativeQuery("""
@@ -100,9 +102,13 @@ public class ProcessorPayments {
     /** A confirmed payment is an integrated receipt from now on (once: the intake knows it by its reference). */
     private void recordReceipt(ProcessorPayment payment, OffsetDateTime now) {
         String checkout = payment.checkoutId() == null ? null : em.find(PortalCheckout.class, payment.checkoutId()).reference();
-        String reference = payment.paymentIntent() != null ? payment.paymentIntent() : payment.charge();
+        String reference = reference(payment);
         receipts.record(new ReceiptIntake.ProcessorFacts(reference, payment.charge(), null, payment.amount(), null, null, null, now,
                 checkout, null), "payment notification");
+    }
+
+    private static String reference(ProcessorPayment payment) {
+        return payment.paymentIntent() != null ? payment.paymentIntent() : payment.charge();
     }
 
     /** The firm's portal administrator hears of successes, failures and disputes, once per payment and state. */
@@ -122,7 +128,14 @@ public class ProcessorPayments {
             body.append("Reason:     ").append(payment.failureReason()).append("\n");
         }
         if (state == PaymentState.DISPUTED) {
-            body.append("\nThe client's bank has opened a dispute (chargeback). Respond at the processor before its deadline.\n");
+            body.append("\nThe client's bank has opened a dispute (chargeback) and withdrawn the money. Respond at the processor\n")
+                    .append("before its deadline. If the receipt was on the books it is reversed and its invoices are open again.\n");
+        }
+        if (state == PaymentState.DISPUTE_WON) {
+            body.append("\nThe dispute was decided for the firm: the money is back and the receipt is applied again.\n");
+        }
+        if (state == PaymentState.DISPUTE_LOST) {
+            body.append("\nThe dispute was decided for the client: the money stays with the client and the invoices stay open.\n");
         }
         body.append("\n").append(firm.name()).append(" · Quittance\n");
         mailer.queue("payment-notice:" + payment.id() + ":" + state.name(), firm.portalAdminEmail(),

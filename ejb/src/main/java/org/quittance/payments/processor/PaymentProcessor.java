@@ -1,5 +1,7 @@
 package org.quittance.payments.processor;
 
+import org.quittance.money.Money;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -36,4 +38,12 @@ public interface PaymentProcessor {
 
     /** Settled transactions created in [from, to), oldest first, a page at a time (receipt import). */
     List<SettledTransaction> settledTransactions(Instant from, Instant to, String startingAfter, int limit) throws ProcessorUnavailable;
+
+    /**
+     * Gives part or all of a payment back to the client's card. The same idempotency key refunds
+     * once, however often it is sent.
+     * @param paymentReference the payment (PaymentIntent) or, without one, the charge
+     * @return the processor's refund id
+     */
+    String refund(String paymentReference, Money amount, String reason, String idempotencyKey) throws ProcessorUnavailable;
 }

@@ -11,6 +11,7 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import org.quittance.money.Money;
 import org.quittance.payments.control.SignatureRefused;
@@ -199,6 +200,22 @@ public final class StripeProcessor implements PaymentProcessor {
             return settled;
         } catch (StripeException | RuntimeException e) {
             throw unavailable("list settled transactions", e);
+        }
+    }
+
+    @Override
+    public String refund(String paymentReference, Money amount, String reason, String idempotencyKey) throws ProcessorUnavailable {
+        RefundCreateParams.Builder params = RefundCreateParams.builder().setAmount(minorUnits(amount))
+                .putMetadata("quittance_reason", reason == null ? "" : reason);
+        if (paymentReference.startsWith("ch_")) {
+            params.setCharge(paymentReference);
+        } else {
+            params.setPaymentIntent(paymentReference);
+        }
+        try {
+            return client().v1().refunds().create(params.build(), idempotent(idempotencyKey)).getId();
+        } catch (StripeException | RuntimeException e) {
+            throw unavailable("refund " + amount + " of " + paymentReference, e);
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The published invoices a signed-in portal user may see: those of the matters it receives invoices
@@ -28,9 +30,10 @@ public class PortalInvoices {
      * One invoice as the client's list shows it.
      * @param received portal payments the processor confirmed that the firm's books do not show yet
      * @param balance  what is left to pay: the books' balance less {@code received}
+     * @param paidOutsidePortal the firm's books hold a payment of it that did not come through the portal (a cheque, a wire)
      */
     public record Row(Long invoiceId, Long clientId, String number, String matter, LocalDate issueDate, LocalDate dueDate, Money total,
-                      Money received, Money balance, InvoiceState state, boolean superseded) {
+                      Money received, Money balance, InvoiceState state, boolean superseded, boolean paidOutsidePortal) {
 
         public boolean open() {
             return !superseded && (state == InvoiceState.PUBLISHED || state == InvoiceState.PARTLY_PAID) && balance.isPositive();
@@ -64,7 +67,9 @@ public class PortalInvoices {
                         WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + VISIBLE + " ORDER BY p.dueDate, p.number", Object[].class)
                 .setParameter("login", login.toLowerCase(Locale.ROOT))
                 .getResultList();
-        Map<Long, BigDecimal> received = received(found.stream().map(r -> (Long) r[0]).toList());
+        List<Long> ids = found.stream().map(r -> (Long) r[0]).toList();
+        Map<Long, BigDecimal> received = received(ids);
+        Set<Long> outside = paidOutsidePortal(ids);
         return found.stream().map(r -> {
             String currency = (String) r[8];
             Money receivedHere = Money.of(received.getOrDefault((Long) r[0], BigDecimal.ZERO), currency);
@@ -72,7 +77,7 @@ public class PortalInvoices {
             Money left = books.minus(receivedHere);
             return new Row((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (LocalDate) r[4], (LocalDate) r[5],
                     Money.of((BigDecimal) r[6], currency), receivedHere, left.isNegative() ? Money.zero(currency) : left,
-                    (InvoiceState) r[9], r[10] != null);
+                    (InvoiceState) r[9], r[10] != null, outside.contains((Long) r[0]));
         }).toList();
     }
 
@@ -99,6 +104,19 @@ public class PortalInvoices {
                 .getResultList();
         sums.forEach(r -> received.put(((Number) r[0]).longValue(), (BigDecimal) r[1]));
         return received;
+    }
+
+    /** The invoices that accepted receipts from outside the portal (manual entries, bank files) pay. */
+    private Set<Long> paidOutsidePortal(List<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Set.of();
+        }
+        String ids = String.join(",", invoiceIds.stream().map(String::valueOf).toList());  // Longs: nothing to inject
+        @SuppressWarnings("unchecked")
+        List<Number> paid = em.createNativeQuery("""
+                SELECT DISTINCT a.invoice_id FROM receipt_allocation a JOIN receipt r ON r.id = a.receipt_id
+                WHERE r.source <> 'PROCESSOR' AND r.state = 'ACCEPTED' AND a.invoice_id IN (""" + ids + ")").getResultList();
+        return paid.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     /** The Balance Due box: open balances per currency (a client billed in two currencies sees two). */

@@ -18,6 +18,7 @@ import org.quittance.platform.control.SqlValues;
 import org.quittance.receipts.control.ReceiptPosting;
 import org.quittance.receipts.entity.MatchKind;
 import org.quittance.receipts.entity.Receipt;
+import org.quittance.receipts.entity.ReceiptSource;
 import org.quittance.receipts.entity.ReceiptState;
 
 import java.math.BigDecimal;
@@ -46,7 +47,13 @@ public class IntegratedReceipts {
     /** A receipt as the table shows it. */
     public record Row(Long id, OffsetDateTime receivedAt, Long clientId, String client, String invoices, Money gross, Money fee,
                       Money net, String reference, String payout, ReceiptState state, MatchKind matchKind, String matchReason,
-                      String stateReason, Money unapplied, String decidedBy) implements java.io.Serializable {
+                      String stateReason, Money unapplied, String decidedBy, ReceiptSource source, Money refunded,
+                      boolean disputed) implements java.io.Serializable {
+
+        /** A card payment on the books can go back to the card through the processor. */
+        public boolean refundable() {
+            return source == ReceiptSource.PROCESSOR && state == ReceiptState.ACCEPTED && !disputed;
+        }
     }
 
     /** @param state the receipts in this state, or all when null; @param search part of a client name or reference */
@@ -58,7 +65,7 @@ public class IntegratedReceipts {
                                (SELECT string_agg(i.number, ', ' ORDER BY i.number) FROM receipt_allocation a
                                 JOIN invoice i ON i.id = a.invoice_id WHERE a.receipt_id = r.id),
                                r.currency, r.gross, r.fee, r.net, r.payment_reference, r.payout, r.state, r.match_kind,
-                               r.match_reason, r.state_reason, r.unapplied, r.decided_by
+                               r.match_reason, r.state_reason, r.unapplied, r.decided_by, r.source, r.refunded, r.disputed
                         FROM receipt r LEFT JOIN client c ON c.id = r.client_id
                         WHERE (CAST(? AS VARCHAR) IS NULL OR r.state = ?)
                           AND (CAST(? AS VARCHAR) IS NULL OR lower(c.name) LIKE ? OR lower(r.payment_reference) LIKE ?)
@@ -74,7 +81,8 @@ public class IntegratedReceipts {
         return new Row(((Number) r[0]).longValue(), SqlValues.timestamp(r[1]), r[2] == null ? null : ((Number) r[2]).longValue(),
                 (String) r[3], (String) r[4], money((BigDecimal) r[6], currency), money((BigDecimal) r[7], currency),
                 money((BigDecimal) r[8], currency), (String) r[9], (String) r[10], ReceiptState.valueOf((String) r[11]),
-                MatchKind.valueOf((String) r[12]), (String) r[13], (String) r[14], money((BigDecimal) r[15], currency), (String) r[16]);
+                MatchKind.valueOf((String) r[12]), (String) r[13], (String) r[14], money((BigDecimal) r[15], currency), (String) r[16],
+                ReceiptSource.valueOf((String) r[17]), money((BigDecimal) r[18], currency), (Boolean) r[19]);
     }
 
     private static Money money(BigDecimal amount, String currency) {

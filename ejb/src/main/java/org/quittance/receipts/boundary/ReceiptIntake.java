@@ -92,6 +92,20 @@ public class ReceiptIntake {
         return Recorded.CREATED;
     }
 
+    /**
+     * What the processor says went back of a payment: the cumulative refund and whether a chargeback
+     * holds the money. Reports are facts, so a repeated or late one changes nothing.
+     */
+    public void moneyReturned(String paymentReference, Money totalRefunded, boolean chargedBack, String by) {
+        AdvisoryLock.hold(em, "receipt", ReceiptSource.PROCESSOR + ":" + paymentReference);
+        byPaymentReference(paymentReference).ifPresent(receipt -> {
+            if (totalRefunded != null && totalRefunded.isPositive()) {
+                posting.refunded(receipt.id(), totalRefunded, null, by);
+            }
+            posting.chargedBack(receipt.id(), chargedBack, by);
+        });
+    }
+
     public Optional<Receipt> byPaymentReference(String paymentReference) {
         return em.createQuery("SELECT r FROM Receipt r WHERE r.source = :s AND r.paymentReference = :ref", Receipt.class)
                 .setParameter("s", ReceiptSource.PROCESSOR).setParameter("ref", paymentReference)

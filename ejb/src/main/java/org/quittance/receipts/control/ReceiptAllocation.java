@@ -73,4 +73,27 @@ public final class ReceiptAllocation {
                     + "; the receipt is in " + amount.currency());
         }
     }
+
+    /**
+     * Where money that goes back to the client (a refund) comes from: the receipt's unapplied credit
+     * first, then its invoices, the newest (highest id) first, so that the oldest invoices stay paid.
+     * @param applied the receipt's parts on invoices
+     * @return the parts to take back; their sum is {@code amount} or, when the receipt holds less, all it holds
+     */
+    public static Split takeBack(Money amount, Map<Long, Money> applied, Money credit) {
+        Money fromCredit = amount.compareTo(credit) < 0 ? amount : credit;
+        Money left = amount.minus(fromCredit);
+        List<Map.Entry<Long, Money>> lastFirst = new ArrayList<>(applied.entrySet());
+        lastFirst.sort(Map.Entry.<Long, Money>comparingByKey().reversed());
+        Map<Long, Money> parts = new LinkedHashMap<>();
+        for (Map.Entry<Long, Money> part : lastFirst) {
+            if (!left.isPositive()) {
+                break;
+            }
+            Money taken = left.compareTo(part.getValue()) < 0 ? left : part.getValue();
+            parts.put(part.getKey(), taken);
+            left = left.minus(taken);
+        }
+        return new Split(parts, fromCredit);
+    }
 }

@@ -124,10 +124,14 @@ public final class ReceiptMatcher {
         return split.unapplied().isPositive() ? " " + split.unapplied() + " would become unapplied credit." : "";
     }
 
+    /** At most five numbers, then how many more: a reason must stay readable (and fit its column). */
     private static String numbers(List<OpenInvoice> invoices) {
-        return invoices.stream().sorted(Comparator.comparing(OpenInvoice::number)).map(OpenInvoice::number)
+        String named = invoices.stream().sorted(Comparator.comparing(OpenInvoice::number)).limit(NAMED).map(OpenInvoice::number)
                 .collect(Collectors.joining(", "));
+        return invoices.size() <= NAMED ? named : named + " and " + (invoices.size() - NAMED) + " more";
     }
+
+    private static final int NAMED = 5;
 
     private static Money total(List<OpenInvoice> invoices, String currency) {
         return invoices.stream().map(OpenInvoice::balance).reduce(Money.zero(currency), Money::plus);

@@ -61,13 +61,19 @@ public class ReceiptPosting {
         if (receipt.clientId() == null) {
             throw new RuleViolation("Receipt " + receipt.paymentReference() + " has no client yet: choose the client and invoices it pays.");
         }
+        if (receipt.disputed()) {
+            throw new RuleViolation("Receipt " + receipt.paymentReference() + " is under a chargeback: it can be accepted once the dispute is won.");
+        }
+        if (!receipt.kept().isPositive()) {
+            throw new RuleViolation("Receipt " + receipt.paymentReference() + " was refunded in full: reject it instead.");
+        }
         OffsetDateTime now = OffsetDateTime.now();
         Map<Long, Invoice> invoices = lockedInvoices(receipt.allocations().keySet().stream().toList());
         Map<Long, OpenInvoice> open = new LinkedHashMap<>();
         invoices.values().stream()
                 .filter(i -> PAYABLE.contains(i.state()) && i.matter().client().id().equals(receipt.clientId()))
                 .forEach(i -> open.put(i.id(), new OpenInvoice(i.id(), i.number(), receipt.clientId(), i.matter().id(), i.dueDate(), i.balanceDue())));
-        Split split = ReceiptAllocation.asChosen(receipt.gross(), receipt.allocations(), open);
+        Split split = ReceiptAllocation.asChosen(receipt.kept(), receipt.allocations(), open);
         if (!split.invoices().equals(receipt.allocations())) {
             // An invoice was paid meanwhile: record what is really applied, the rest is credit.
             receipt.match(receipt.matchKind(), receipt.clientId(), split.invoices(), receipt.matchReason());
@@ -103,7 +109,7 @@ public class ReceiptPosting {
                     + ": only an accepted receipt can be undone.");
         }
         Money unapplied = receipt.unapplied();
-        if (unapplied.isPositive()) {
+        if (unapplied.isPositive() && !moneyReturned) {
             Money credit = ledgers.unappliedCredit(receipt.clientId()).getOrDefault(receipt.currency(), Money.zero(receipt.currency()));
             if (credit.compareTo(unapplied) < 0) {
                 throw new RuleViolation("The " + unapplied + " of credit this receipt left has been used since; take that back first.");
@@ -126,6 +132,74 @@ public class ReceiptPosting {
             receipt.undoAcceptance(reason, by, now);
         }
         audit.record(by, AuditTrail.RECEIPT, receipt.id(), moneyReturned ? "reversed" : "acceptance undone", reason);
+    }
+
+    /**
+     * A refund reached the client (issued by staff, or reported by the processor): the cumulative
+     * amount refunded. An accepted receipt gives it back from its unapplied credit first, then from
+     * its newest invoices, which reopen; a receipt still waiting keeps a smaller split.
+     */
+    public void refunded(long receiptId, Money totalRefunded, String reason, String by) {
+        Receipt receipt = locked(receiptId);
+        Money now = receipt.refund(totalRefunded);
+        if (!now.isPositive()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.now();
+        String detail = now + " refunded (" + receipt.refunded() + " of " + receipt.gross() + " in all)" + (reason == null ? "" : ": " + reason);
+        if (receipt.state() == ReceiptState.AWAITING_ACCEPTANCE) {
+            Money planned = receipt.gross().minus(receipt.refunded().minus(now)).minus(receipt.allocated());
+            Split back = ReceiptAllocation.takeBack(now, receipt.allocations(), planned);
+            receipt.reduce(back.invoices(), Money.zero(receipt.currency()));
+            if (!receipt.kept().isPositive()) {
+                receipt.reverse("Refunded in full before it was accepted", by, at);
+            }
+        } else if (receipt.state() == ReceiptState.ACCEPTED) {
+            Split back = ReceiptAllocation.takeBack(now, receipt.allocations(), receipt.unapplied());
+            Map<Long, Invoice> invoices = lockedInvoices(back.invoices().keySet().stream().toList());
+            String label = "Refunded to the client: " + label(receipt) + (reason == null ? "" : " — " + reason);
+            back.invoices().forEach((invoiceId, part) -> {
+                Invoice invoice = invoices.get(invoiceId);
+                invoice.reopen(part);
+                ledgers.postOnInvoice(invoice, receipt.id(), EntryKind.REFUND, label, part, by, at);
+            });
+            if (back.unapplied().isPositive()) {
+                ledgers.postOnClient(receipt.clientId(), receipt.id(), EntryKind.CREDIT_REFUNDED, label + " (credit)", back.unapplied(), by, at);
+            }
+            receipt.reduce(back.invoices(), back.unapplied());
+            if (!receipt.kept().isPositive()) {
+                receipt.reverse("Refunded in full", by, at);
+            }
+            detail += ", taken back from " + describe(back, invoices);
+        }
+        audit.record(by, AuditTrail.RECEIPT, receipt.id(), "refunded", detail);
+    }
+
+    /**
+     * A chargeback: the client's bank took the money back (opened, true) or the firm won the dispute
+     * (false). An accepted receipt is reversed and its invoices reopen; a won dispute applies it again.
+     * @return whether anything changed (a repeated report changes nothing)
+     */
+    public boolean chargedBack(long receiptId, boolean moneyWithdrawn, String by) {
+        Receipt receipt = locked(receiptId);
+        if (receipt.disputed() == moneyWithdrawn) {
+            return false;
+        }
+        boolean wasReversedByIt = !moneyWithdrawn && receipt.state() == ReceiptState.REVERSED;
+        if (moneyWithdrawn && receipt.state() == ReceiptState.ACCEPTED) {
+            takeBack(receiptId, "Chargeback: the client's bank withdrew the payment", by, true);
+        }
+        receipt.disputed(moneyWithdrawn);
+        if (moneyWithdrawn) {
+            audit.record(by, AuditTrail.RECEIPT, receipt.id(), "charged back", receipt.gross() + " withdrawn by the client's bank");
+            return true;
+        }
+        audit.record(by, AuditTrail.RECEIPT, receipt.id(), "dispute won", receipt.gross() + " returned to the firm");
+        if (wasReversedByIt && receipt.kept().isPositive()) {
+            receipt.reinstate("Dispute won", by, OffsetDateTime.now());
+            accept(receiptId, by);
+        }
+        return true;
     }
 
     /** How the ledgers name the receipt: a portal payment says so. */

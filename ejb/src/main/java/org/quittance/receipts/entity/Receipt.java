@@ -99,6 +99,18 @@ public class Receipt {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** The staff form that entered it: saving the same form twice finds this receipt. */
+    @Column(name = "entry_key")
+    private String entryKey;
+
+    /** What went back to the client through refunds, cumulative. */
+    @Column(nullable = false)
+    private BigDecimal refunded = BigDecimal.ZERO;
+
+    /** A chargeback has withdrawn the money and the dispute is not won (yet). */
+    @Column(nullable = false)
+    private boolean disputed;
+
     @Version
     private long version;
 
@@ -120,6 +132,18 @@ public class Receipt {
         this.createdAt = now;
     }
 
+    /** A receipt staff enter by hand (cheque, cash, wire): they name the client; the form's key guards against saving it twice. */
+    public static Receipt entered(PaymentMethod method, String reference, Long clientId, Money amount, OffsetDateTime receivedAt,
+                                  String note, String entryKey, OffsetDateTime now) {
+        if (method == PaymentMethod.CARD) {
+            throw new IllegalArgumentException("Card payments come from the processor, not by hand");
+        }
+        Receipt receipt = new Receipt(ReceiptSource.MANUAL, method, reference, amount, receivedAt, note, now);
+        receipt.clientId = clientId;
+        receipt.entryKey = entryKey;
+        return receipt;
+    }
+
     /** Who paid and for which invoices, as far as we can tell; only while it waits for acceptance. */
     public void match(MatchKind kind, Long clientId, Map<Long, Money> split, String reason) {
         requireAwaiting("change the match of");
@@ -135,8 +159,10 @@ public class Receipt {
                 allocations.put(invoice, amount.amount());
             }
         });
-        if (allocated().compareTo(gross()) > 0) {
-            throw new IllegalArgumentException("The split (" + allocated() + ") is more than the receipt (" + gross() + ")");
+        Money limit = gross().minus(refunded());
+        if (allocated().compareTo(limit) > 0) {
+            throw new IllegalArgumentException("The split (" + allocated() + ") is more than the receipt (" + limit
+                    + (refunded.signum() > 0 ? " after refunds" : "") + ")");
         }
     }
 
@@ -176,6 +202,57 @@ public class Receipt {
         }
         this.unapplied = BigDecimal.ZERO;
         decide(ReceiptState.REVERSED, reason, by, now);
+    }
+
+    /**
+     * A refund reported or issued: the cumulative amount refunded so far (the largest report wins,
+     * so a notification arriving twice or late changes nothing).
+     * @return what is refunded now that was not before
+     */
+    public Money refund(Money totalRefunded) {
+        if (!totalRefunded.currency().equals(currency)) {
+            throw new IllegalArgumentException("A " + currency + " receipt cannot be refunded in " + totalRefunded.currency());
+        }
+        Money before = refunded();
+        if (totalRefunded.compareTo(before) <= 0) {
+            return Money.zero(currency);
+        }
+        if (totalRefunded.compareTo(gross()) > 0) {
+            throw new IllegalArgumentException("Refunds (" + totalRefunded + ") cannot exceed the receipt (" + gross() + ")");
+        }
+        this.refunded = totalRefunded.amount();
+        return totalRefunded.minus(before);
+    }
+
+    /** Takes parts off the receipt's invoices and credit after money went back; the receipt holds only the rest. */
+    public void reduce(Map<Long, Money> fromInvoices, Money fromCredit) {
+        fromInvoices.forEach((invoice, part) -> {
+            BigDecimal left = allocations.get(invoice).subtract(part.amount());
+            if (left.signum() > 0) {
+                allocations.put(invoice, left);
+            } else {
+                allocations.remove(invoice);
+            }
+        });
+        this.unapplied = unapplied.subtract(fromCredit.amount()).max(BigDecimal.ZERO);
+    }
+
+    /** A chargeback withdrew the money (true), or the firm won it back (false). */
+    public void disputed(boolean disputed) {
+        this.disputed = disputed;
+    }
+
+    /** A receipt reversed by a chargeback the firm then won waits to be applied again. */
+    public void reinstate(String reason, String by, OffsetDateTime now) {
+        if (state != ReceiptState.REVERSED) {
+            throw new IllegalStateException("Only a reversed receipt can be reinstated; this one is " + state.label().toLowerCase());
+        }
+        decide(ReceiptState.AWAITING_ACCEPTANCE, reason, by, now);
+    }
+
+    /** What the firm keeps of the receipt: nothing while a chargeback holds it, else what was not refunded. */
+    public Money kept() {
+        return disputed ? Money.zero(currency) : gross().minus(refunded());
     }
 
     private void decide(ReceiptState next, String reason, String by, OffsetDateTime now) {
@@ -226,5 +303,8 @@ public class Receipt {
     public Money unapplied() { return money(unapplied); }
     public String decidedBy() { return decidedBy; }
     public OffsetDateTime decidedAt() { return decidedAt; }
+    public String entryKey() { return entryKey; }
+    public Money refunded() { return money(refunded); }
+    public boolean disputed() { return disputed; }
     public long version() { return version; }
 }

@@ -31,6 +31,21 @@ class ReceiptAllocationTest {
     }
 
     @Test
+    void aRefundComesFromTheCreditFirstThenTheNewestInvoice() {
+        Map<Long, Money> applied = Map.of(1L, gbp("480.00"), 2L, gbp("819.00"));
+        assertEquals(new Split(Map.of(), gbp("100.00")), ReceiptAllocation.takeBack(gbp("100.00"), applied, gbp("201.00")));
+        assertEquals(new Split(Map.of(2L, gbp("99.00")), gbp("201.00")), ReceiptAllocation.takeBack(gbp("300.00"), applied, gbp("201.00")));
+        assertEquals(new Split(Map.of(2L, gbp("819.00"), 1L, gbp("80.00")), gbp("0.00")),
+                ReceiptAllocation.takeBack(gbp("899.00"), applied, gbp("0.00")));
+    }
+
+    @Test
+    void aRefundNeverTakesMoreThanTheReceiptHolds() {
+        Split back = ReceiptAllocation.takeBack(gbp("2000.00"), Map.of(1L, gbp("480.00")), gbp("20.00"));
+        assertEquals(new Split(Map.of(1L, gbp("480.00")), gbp("20.00")), back);
+    }
+
+    @Test
     void anOverpaymentBecomesUnappliedCredit() {
         Split split = ReceiptAllocation.oldestDueFirst(gbp("1500.00"), List.of(MARCH, APRIL));
         assertEquals(Map.of(1L, gbp("480.00"), 2L, gbp("819.00")), split.invoices());

@@ -94,6 +94,18 @@ class ReceiptMatcherTest {
     }
 
     @Test
+    void manyInvoicesOfTheSameAmountAreCountedNotAllNamed() {
+        List<OpenInvoice> hundreds = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> new OpenInvoice(100L + i, "INV-2026-%05d".formatted(i), 100L + i, 1000L + i, LocalDate.parse("2026-03-01"),
+                        gbp("600.00"))).toList();
+        ReceiptMatch match = ReceiptMatcher.match(new ReceiptMatcher.Facts(gbp("600.00"), Map.of(), null, "card payment"), hundreds);
+        assertEquals(MatchKind.NONE, match.kind());
+        assertTrue(match.reason().contains("INV-2026-00000, INV-2026-00001, INV-2026-00002, INV-2026-00003, INV-2026-00004 and 495 more"),
+                match.reason());
+        assertTrue(match.reason().length() < 200, "it fits the receipt's 500-character reason: " + match.reason().length());
+    }
+
+    @Test
     void nothingToGoOnIsNoMatch() {
         ReceiptMatch match = ReceiptMatcher.match(new ReceiptMatcher.Facts(gbp("12.34"), Map.of(), null, ""), List.of(MARCH));
         assertEquals(MatchKind.NONE, match.kind());

@@ -7,15 +7,18 @@ import jakarta.inject.Named;
 import org.quittance.money.Money;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ReceiptImport;
+import org.quittance.receipts.boundary.ReceiptRefunds;
 import org.quittance.receipts.entity.ReceiptState;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +35,10 @@ public class ReceiptsView implements Serializable {
     @EJB
     ReceiptImport receiptImport;
 
+    @EJB
+    ReceiptRefunds refunds;
+
+    private int tab;
     private ReceiptState state = ReceiptState.AWAITING_ACCEPTANCE;
     private String search;
     private List<IntegratedReceipts.Row> rows;
@@ -41,6 +48,10 @@ public class ReceiptsView implements Serializable {
     private LocalDate importTo = LocalDate.now();
     private Long importExecution;
     private ReceiptImport.Progress progress;
+    private IntegratedReceipts.Row refunding;
+    private BigDecimal refundAmount;
+    private String refundReason;
+    private String refundKey;
 
     @PostConstruct
     void init() {
@@ -88,6 +99,26 @@ public class ReceiptsView implements Serializable {
         }
     }
 
+    /** Opens the refund form for a receipt; the form's key makes a double click refund once. */
+    public void startRefund(IntegratedReceipts.Row row) {
+        refunding = row;
+        refundAmount = row.gross().amount();
+        refundReason = null;
+        refundKey = UUID.randomUUID().toString();
+    }
+
+    public void refund() {
+        if (refunding == null) {
+            return;
+        }
+        String what = Money.of(refundAmount == null ? BigDecimal.ZERO : refundAmount, refunding.gross().currency()) + " of " + refunding.reference();
+        if (Feedback.run(() -> refunds.refund(refunding.id(), refundAmount, refundReason, refundKey, Feedback.user()),
+                "Refunded " + what + " to the client's card; the invoices it paid are open again for that amount.")) {
+            refunding = null;
+            applyFilter();
+        }
+    }
+
     public void startImport() {
         if (importFrom == null || importTo == null) {
             Feedback.error("Choose the period to import.");
@@ -129,6 +160,8 @@ public class ReceiptsView implements Serializable {
         return rows;
     }
 
+    public int getTab() { return tab; }
+    public void setTab(int tab) { this.tab = tab; }
     public ReceiptState[] getStates() { return ReceiptState.values(); }
     public ReceiptState getState() { return state; }
     public void setState(ReceiptState state) { this.state = state; }
@@ -143,4 +176,9 @@ public class ReceiptsView implements Serializable {
     public LocalDate getImportTo() { return importTo; }
     public void setImportTo(LocalDate importTo) { this.importTo = importTo; }
     public ReceiptImport.Progress getProgress() { return progress; }
+    public IntegratedReceipts.Row getRefunding() { return refunding; }
+    public BigDecimal getRefundAmount() { return refundAmount; }
+    public void setRefundAmount(BigDecimal refundAmount) { this.refundAmount = refundAmount; }
+    public String getRefundReason() { return refundReason; }
+    public void setRefundReason(String refundReason) { this.refundReason = refundReason; }
 }

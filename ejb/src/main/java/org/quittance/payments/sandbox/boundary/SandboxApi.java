@@ -99,6 +99,8 @@ public class SandboxApi {
             answer = createCustomer(form);
         } else if (path.equals("/v1/checkout/sessions")) {
             answer = createSession(form);
+        } else if (path.equals("/v1/refunds")) {
+            answer = createRefund(form);
         } else if (path.matches("/v1/checkout/sessions/[^/]+/expire")) {
             answer = expireSession(path.split("/")[4]);
         } else {
@@ -347,6 +349,72 @@ public class SandboxApi {
         save(session);
         event("checkout.session.expired", session);
         return ok(session);
+    }
+
+    /** A refund of part or all of a succeeded charge: the charge's amount_refunded grows and charge.refunded tells. */
+    private Answer createRefund(Map<String, String> form) {
+        String chargeId = form.get("charge");
+        if (chargeId == null && form.get("payment_intent") != null) {
+            chargeId = load(form.get("payment_intent")).map(pi -> str(pi, "latest_charge")).orElse(null);
+        }
+        if (chargeId == null || load(chargeId).filter(c -> "charge".equals(str(c, "object"))).isEmpty()) {
+            return error(404, "invalid_request_error", form.containsKey("charge") ? "charge" : "payment_intent",
+                    "No such payment to refund: '" + form.getOrDefault("charge", form.get("payment_intent")) + "'");
+        }
+        em.createNativeQuery("SELECT id FROM sandbox_object WHERE id = ? FOR UPDATE").setParameter(1, chargeId).getSingleResult();
+        JsonObject charge = load(chargeId).orElseThrow();
+        if (!"succeeded".equals(str(charge, "status"))) {
+            return error(400, "invalid_request_error", "charge", "Charge " + chargeId + " has not succeeded: there is nothing to refund.");
+        }
+        String currency = str(charge, "currency");
+        long amount = charge.getJsonNumber("amount").longValue();
+        long already = charge.getJsonNumber("amount_refunded").longValue();
+        long requested;
+        try {
+            requested = form.containsKey("amount") ? Long.parseLong(form.get("amount")) : amount - already;
+        } catch (NumberFormatException e) {
+            return error(400, "invalid_request_error", "amount", "Invalid integer: " + form.get("amount"));
+        }
+        if (requested <= 0 || requested > amount - already) {
+            return error(400, "invalid_request_error", "amount", "Refund amount (" + display(requested, currency)
+                    + ") is greater than unrefunded amount on charge (" + display(amount - already, currency) + ")");
+        }
+        long now = Instant.now().getEpochSecond();
+        String refundId = id("re");
+        JsonObject txn = Json.createObjectBuilder()
+                .add("id", id("txn")).add("object", "balance_transaction").add("amount", -requested).add("fee", 0).add("net", -requested)
+                .add("currency", currency).add("type", "refund").add("reporting_category", "refund").add("source", refundId)
+                .add("status", "available").add("available_on", now).add("created", now).build();
+        JsonObject refund = Json.createObjectBuilder()
+                .add("id", refundId).add("object", "refund").add("amount", requested).add("currency", currency).add("charge", chargeId)
+                .add("payment_intent", charge.get("payment_intent")).add("status", "succeeded").add("balance_transaction", txn.getString("id"))
+                .add("metadata", metadata(FormBody.under(form, "metadata"))).add("created", now).build();
+        JsonObject refunded = Json.createObjectBuilder(charge).add("amount_refunded", already + requested)
+                .add("refunded", already + requested == amount).build();
+        save(txn);
+        save(refund);
+        save(refunded);
+        event("charge.refunded", refunded);
+        return ok(refund);
+    }
+
+    /**
+     * Closes the open dispute of a payment as the card network decided it: won (the money comes back,
+     * charge.dispute.funds_reinstated and charge.dispute.closed) or lost (charge.dispute.closed).
+     */
+    public void closeDispute(String paymentIntent, boolean won) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("""
+                        SELECT body FROM sandbox_object WHERE type = 'dispute' AND CAST(body AS jsonb) ->> 'payment_intent' = ?""")
+                .setParameter(1, paymentIntent).getResultList();
+        JsonObject dispute = rows.stream().map(SandboxApi::parse).filter(d -> "needs_response".equals(str(d, "status"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No open dispute for " + paymentIntent));
+        dispute = with(dispute, "status", Json.createValue(won ? "won" : "lost"));
+        save(dispute);
+        if (won) {
+            event("charge.dispute.funds_reinstated", dispute);
+        }
+        event("charge.dispute.closed", dispute);
     }
 
     private Answer balanceTransactions(Map<String, String> query) {
