@@ -29,25 +29,32 @@ public class ReceiptMatching {
      */
     List<OpenInvoice> candidates(ReceiptMatcher.Facts facts) {
         String named = facts.named().keySet().stream().map(String::valueOf).collect(Collectors.joining(","));  // Longs only
+        // What names the payment (the checkout's invoices, the client, the text) comes before invoices
+        // that merely have the same amount, so that a firm with many equal invoices never loses the
+        // one the payment names to the limit.
+        List<Object> namedParameters = new ArrayList<>();
+        StringBuilder namedBy = new StringBuilder("FALSE");
+        if (!named.isEmpty()) {
+            namedBy.append(" OR i.id IN (").append(named).append(')');
+        }
+        if (facts.clientId() != null) {
+            namedBy.append(" OR m.client_id = ?");
+            namedParameters.add(facts.clientId());
+        }
+        if (!facts.text().isBlank()) {
+            namedBy.append(" OR strpos(?, upper(i.number)) > 0");
+            namedParameters.add(facts.text().toUpperCase(Locale.ROOT));
+        }
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, i.number, m.client_id, m.id, i.due_date, i.balance_due, i.currency
                 FROM invoice i JOIN matter m ON m.id = i.matter_id
-                WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.currency = ? AND (i.balance_due = ?""");
+                WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.currency = ? AND (i.balance_due = ? OR\s""");
         parameters.add(facts.gross().currency());
         parameters.add(facts.gross().amount());
-        if (!named.isEmpty()) {
-            sql.append(" OR i.id IN (").append(named).append(')');
-        }
-        if (facts.clientId() != null) {
-            sql.append(" OR m.client_id = ?");
-            parameters.add(facts.clientId());
-        }
-        if (!facts.text().isBlank()) {
-            sql.append(" OR strpos(?, upper(i.number)) > 0");
-            parameters.add(facts.text().toUpperCase(Locale.ROOT));
-        }
-        sql.append(") ORDER BY i.due_date, i.number LIMIT 500");
+        sql.append(namedBy).append(") ORDER BY (").append(namedBy).append(") DESC, i.due_date, i.number LIMIT 500");
+        parameters.addAll(namedParameters);
+        parameters.addAll(namedParameters);
         var query = em.createNativeQuery(sql.toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));

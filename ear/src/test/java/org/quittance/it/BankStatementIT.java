@@ -1,0 +1,125 @@
+package org.quittance.it;
+
+import jakarta.ejb.EJB;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.billing.boundary.Billing;
+import org.quittance.billing.entity.InvoiceState;
+import org.quittance.ledger.boundary.Ledgers;
+import org.quittance.money.Money;
+import org.quittance.platform.control.RuleViolation;
+import org.quittance.portal.boundary.PortalInvoices;
+import org.quittance.receipts.boundary.BankStatementImport;
+import org.quittance.receipts.boundary.IntegratedReceipts;
+import org.quittance.receipts.entity.MatchKind;
+import org.quittance.receipts.entity.PaymentMethod;
+import org.quittance.receipts.entity.Receipt;
+import org.quittance.receipts.entity.ReceiptState;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A bank's BAI2 statement in the server: its credits become bank receipts awaiting acceptance (one
+ * that names an invoice is suggested for it), the same file imported twice records nothing more, and
+ * a malformed file is refused with its line while nothing of it is recorded.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BankStatementIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.quittanceWith(BankStatementIT.class);
+    }
+
+    @EJB BillingFixtures fixtures;
+    @EJB Billing billing;
+    @EJB BankStatementImport bankFiles;
+    @EJB IntegratedReceipts receipts;
+    @EJB PortalInvoices portalInvoices;
+    @EJB Ledgers ledgers;
+
+    @PersistenceContext(unitName = "quittance")
+    EntityManager em;
+
+    @BeforeEach
+    void firm() {
+        fixtures.firmWithPortalInvoicing(true);
+    }
+
+    @Test
+    void aWireNamingAnInvoiceIsSuggestedForItAndAcceptingItMarksTheInvoicePaidOutsideThePortal() {
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        String number = billing.invoice(c.invoiceId()).number();
+        String fileNumber = fileNumber();
+        byte[] file = bai2(fileNumber, "16,195,60000,0,WIRE" + fileNumber + ",,Wire from client re " + number,
+                "16,108,1234,0,,,TFR UNRELATED", "16,409,500,0,,,SERVICE CHARGE");
+
+        BankStatementImport.Imported first = bankFiles.importBai2("statement.bai", file, "billie");
+        assertEquals(new BankStatementImport.Imported(2, 2, 0), first, "two credits; the debit is not a receipt");
+        assertEquals(new BankStatementImport.Imported(2, 0, 2), bankFiles.importBai2("statement-again.bai", file, "billie"));
+
+        Receipt wire = receiptLike("%WIRE" + fileNumber);
+        assertEquals(PaymentMethod.WIRE, wire.method());
+        assertEquals(MatchKind.SUGGESTED, wire.matchKind(), wire.matchReason());
+        assertEquals(Map.of(c.invoiceId(), Money.of("600.00", "GBP")), wire.allocations());
+        assertEquals(MatchKind.NONE, receiptLike("%" + fileNumber + "% line %").matchKind(), "nothing names the other credit");
+
+        assertEquals(1, receipts.acceptSelected(List.of(wire.id()), "billie").applied());
+        assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
+        assertTrue(ledgers.ofClient(c.clientId()).get(1).description().startsWith("Wire transfer received (BAI2 "));
+        PortalInvoices.Row row = portalInvoices.rows(c.email()).stream().filter(r -> r.invoiceId().equals(c.invoiceId())).findFirst().orElseThrow();
+        assertTrue(row.paid() && row.paidOutsidePortal());
+        assertEquals(ReceiptState.ACCEPTED, receipts.receipt(wire.id()).state());
+    }
+
+    @Test
+    void aMalformedFileIsRefusedWithItsLineAndNothingOfItIsRecorded() {
+        String fileNumber = fileNumber();
+        String good = new String(bai2(fileNumber, "16,195,60000,0,A" + fileNumber + ",,first", "16,195,70000,0,B" + fileNumber + ",,second"),
+                StandardCharsets.ISO_8859_1);
+        byte[] broken = good.replace("16,195,70000,", "16,195,7O000,").getBytes(StandardCharsets.ISO_8859_1);
+
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> bankFiles.importBai2("broken.bai", broken, "billie"));
+        assertEquals("broken.bai was not imported. Line 5: amount \"7O000\" is not a whole number of minor units.", refused.getMessage());
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?")
+                .setParameter(1, "%" + fileNumber + "%").getSingleResult()).longValue(), "not even the good first credit");
+    }
+
+    /** A GBP BAI2 file of one account with these detail records, its trailers' counts and totals right. */
+    private static byte[] bai2(String fileNumber, String... details) {
+        long total = 0;
+        StringBuilder s = new StringBuilder("01,QUITTANCEIT,FIRM,261124,0900," + fileNumber + ",,,2/\n")
+                .append("02,FIRM,BANK,1,261124,0900,GBP,2/\n")
+                .append("03,12345678,GBP,010,+0,,/\n");
+        for (String detail : details) {
+            s.append(detail).append("/\n");
+            total += Long.parseLong(detail.split(",")[2]);
+        }
+        int account = details.length + 2;
+        s.append("49,").append(total).append(',').append(account).append("/\n")
+                .append("98,").append(total).append(",1,").append(account + 2).append("/\n")
+                .append("99,").append(total).append(",1,").append(account + 4).append("/\n");
+        return s.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String fileNumber() {
+        return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    }
+
+    private Receipt receiptLike(String pattern) {
+        Number id = (Number) em.createNativeQuery("SELECT id FROM receipt WHERE source = 'BANK' AND payment_reference LIKE ?")
+                .setParameter(1, pattern).getSingleResult();
+        return receipts.receipt(id.longValue());
+    }
+}
