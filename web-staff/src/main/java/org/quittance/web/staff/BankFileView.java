@@ -2,6 +2,7 @@ package org.quittance.web.staff;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import org.quittance.receipts.boundary.BankStatementImport;
@@ -16,6 +17,10 @@ public class BankFileView {
 
     @EJB
     BankStatementImport bankFiles;
+
+    /** The Receipts screen's own state: its table must show the new receipts. */
+    @Inject
+    ReceiptsView receiptsView;
 
     private Part file;
 
@@ -34,6 +39,7 @@ public class BankFileView {
         String name = file.getSubmittedFileName() == null ? "statement" : file.getSubmittedFileName();
         BankStatementImport.Imported done = Feedback.attempt(() -> bankFiles.importBai2(name, content, Feedback.user()), null);
         if (done != null) {
+            receiptsView.applyFilter();
             Feedback.info(name + ": " + done.credits() + " credits, " + done.recorded() + " new bank receipts waiting in Integrated Receipts"
                     + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".");
         }
