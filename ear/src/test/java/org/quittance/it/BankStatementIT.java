@@ -46,7 +46,6 @@ class BankStatementIT {
     @EJB Billing billing;
     @EJB BankStatementImport bankFiles;
     @EJB IntegratedReceipts receipts;
-    @EJB PortalInvoices portalInvoices;
     @EJB Ledgers ledgers;
 
     @PersistenceContext(unitName = "quittance")
@@ -78,7 +77,7 @@ class BankStatementIT {
         assertEquals(1, receipts.acceptSelected(List.of(wire.id()), "billie").applied());
         assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
         assertTrue(ledgers.ofClient(c.clientId()).get(1).description().startsWith("Wire transfer received (BAI2 "));
-        PortalInvoices.Row row = portalInvoices.rows(c.email()).stream().filter(r -> r.invoiceId().equals(c.invoiceId())).findFirst().orElseThrow();
+        PortalInvoices.Row row = fixtures.portalRow(c);
         assertTrue(row.paid() && row.paidOutsidePortal());
         assertEquals(ReceiptState.ACCEPTED, receipts.receipt(wire.id()).state());
     }

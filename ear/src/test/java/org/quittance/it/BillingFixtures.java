@@ -116,6 +116,11 @@ public class BillingFixtures {
         return new Published(s.email(), s.clientId(), invoiceId);
     }
 
+    /** The published invoice as its client sees it in the portal. */
+    public PortalInvoices.Row portalRow(Published p) {
+        return portalInvoices.rows(p.email()).stream().filter(r -> r.invoiceId().equals(p.invoiceId())).findFirst().orElseThrow();
+    }
+
     /** As if the portal user had followed the invitation and chosen a password. */
     public void register(Long portalUserId) {
         em.createNativeQuery("UPDATE portal_user SET state = 'REGISTERED' WHERE id = ?").setParameter(1, portalUserId).executeUpdate();

@@ -64,7 +64,6 @@ class ReceiptReturnsIT {
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
     @EJB Billing billing;
-    @EJB PortalInvoices portalInvoices;
     @EJB PortalPayments payments;
     @EJB SandboxApi sandbox;
     @EJB SandboxWebhooks webhooks;
@@ -107,7 +106,7 @@ class ReceiptReturnsIT {
         Ledgers.Line paid = ledgers.ofClient(c.clientId()).get(1);
         assertEquals(EntryKind.RECEIPT, paid.kind());
         assertEquals("Cheque 001234 — paid outside the portal", paid.description());
-        PortalInvoices.Row row = portalRow(c);
+        PortalInvoices.Row row = fixtures.portalRow(c);
         assertTrue(row.paid() && row.paidOutsidePortal(), "the portal says it was marked paid outside the portal");
 
         // The same cheque on a fresh form is refused, as is a date in the future.
@@ -129,8 +128,8 @@ class ReceiptReturnsIT {
         assertEquals(gbp("400.00"), billing.invoice(c.invoiceId()).balanceDue());
         assertEquals(gbp("100.00"), ledgers.unappliedCredit(c.clientId()).get("GBP"));
         assertEquals(gbp("300.00"), ledgers.balance(c.clientId()).get("GBP"), "open 400.00 less 100.00 credit");
-        assertFalse(portalRow(c).paid(), "not paid yet: the portal shows the balance");
-        assertEquals(gbp("400.00"), portalRow(c).balance());
+        assertFalse(fixtures.portalRow(c).paid(), "not paid yet: the portal shows the balance");
+        assertEquals(gbp("400.00"), fixtures.portalRow(c).balance());
     }
 
     @Test
@@ -156,7 +155,7 @@ class ReceiptReturnsIT {
                         .getSingleResult()));
         assertEquals(gbp("150.00"), billing.invoice(c.invoiceId()).balanceDue(), "refunded once, not twice");
         assertEquals(1L, count("SELECT COUNT(*) FROM ledger_entry WHERE receipt_id = ? AND kind = 'REFUND'", receipt.id()));
-        assertEquals(gbp("150.00"), portalRow(c).balance());
+        assertEquals(gbp("150.00"), fixtures.portalRow(c).balance());
 
         RuleViolation tooMuch = assertThrows(RuleViolation.class, () -> refunds.refund(receipt.id(), new BigDecimal("450.01"), "too much",
                 UUID.randomUUID().toString(), "alex"));
@@ -175,7 +174,7 @@ class ReceiptReturnsIT {
         assertEquals(gbp("600.00"), billing.invoice(c.invoiceId()).balanceDue());
         assertEquals(List.of(EntryKind.INVOICE, EntryKind.RECEIPT, EntryKind.RECEIPT_REVERSAL),
                 ledgers.ofClient(c.clientId()).stream().map(Ledgers.Line::kind).toList());
-        assertEquals(gbp("600.00"), portalRow(c).balance(), "the portal asks for the money again");
+        assertEquals(gbp("600.00"), fixtures.portalRow(c).balance(), "the portal asks for the money again");
         Eventually.await("the portal administrator told", WAIT, () -> count(
                 "SELECT COUNT(*) FROM mail_outbox WHERE message_key LIKE 'payment-notice:%:DISPUTED' AND subject LIKE ?",
                 "%" + receipt.paymentReference() + "%") == 1);
@@ -190,7 +189,7 @@ class ReceiptReturnsIT {
         assertEquals(List.of(EntryKind.INVOICE, EntryKind.RECEIPT, EntryKind.RECEIPT_REVERSAL, EntryKind.RECEIPT),
                 ledgers.ofClient(c.clientId()).stream().map(Ledgers.Line::kind).toList());
         assertEquals(gbp("0.00"), ledgers.balance(c.clientId()).get("GBP"));
-        assertTrue(portalRow(c).paid());
+        assertTrue(fixtures.portalRow(c).paid());
     }
 
     // --- the world ---------------------------------------------------------------------------
@@ -214,9 +213,6 @@ class ReceiptReturnsIT {
         return ids.isEmpty() ? null : receipts.receipt(ids.get(0).longValue());
     }
 
-    private PortalInvoices.Row portalRow(BillingFixtures.Published c) {
-        return portalInvoices.rows(c.email()).stream().filter(r -> r.invoiceId().equals(c.invoiceId())).findFirst().orElseThrow();
-    }
 
     private long count(String sql, Object parameter) {
         return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();

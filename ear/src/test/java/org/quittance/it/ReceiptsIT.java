@@ -73,7 +73,6 @@ class ReceiptsIT {
     @EJB FirmSettings settings;
     @EJB Billing billing;
     @EJB Publishing publishing;
-    @EJB PortalInvoices portalInvoices;
     @EJB PortalPayments payments;
     @EJB SandboxApi sandbox;
     @EJB SandboxSettlements settlements;
@@ -176,7 +175,7 @@ class ReceiptsIT {
         assertEquals(EntryKind.RECEIPT, paid.kind());
         assertTrue(paid.description().startsWith("Paid from portal"), paid.description());
         assertEquals(gbp("0.00"), paid.balance());
-        PortalInvoices.Row row = portalRow(c);
+        PortalInvoices.Row row = fixtures.portalRow(c);
         assertTrue(row.paid(), "the portal shows it paid");
         assertEquals(gbp("0.00"), row.balance());
 
@@ -187,7 +186,7 @@ class ReceiptsIT {
         assertEquals(List.of(EntryKind.INVOICE, EntryKind.RECEIPT, EntryKind.RECEIPT_REVERSAL),
                 ledgers.ofClient(c.clientId()).stream().map(Ledgers.Line::kind).toList(), "nothing deleted");
         assertEquals(gbp("600.00"), ledgers.balance(c.clientId()).get("GBP"));
-        assertEquals(gbp("600.00"), portalRow(c).balance(), "its notifications were lost, so only the books speak: it owes again");
+        assertEquals(gbp("600.00"), fixtures.portalRow(c).balance(), "its notifications were lost, so only the books speak: it owes again");
     }
 
     @Test
@@ -282,9 +281,6 @@ class ReceiptsIT {
     }
 
 
-    private PortalInvoices.Row portalRow(BillingFixtures.Published c) {
-        return portalInvoices.rows(c.email()).stream().filter(r -> r.invoiceId().equals(c.invoiceId())).findFirst().orElseThrow();
-    }
 
     private long count(String sql, Instant from, Instant to) {
         return ((Number) em.createNativeQuery(sql)

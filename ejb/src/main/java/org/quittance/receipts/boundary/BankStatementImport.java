@@ -24,7 +24,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Payments that reached the firm's bank account outside the portal, from the bank's BAI2 statement
@@ -59,10 +61,11 @@ public class BankStatementImport {
         AdvisoryLock.hold(em, "bank-file", file.fileId());
         OffsetDateTime received = fileDate(file.fileId());
         OffsetDateTime now = OffsetDateTime.now();
+        Set<String> known = known(file.credits().stream().map(c -> reference(file, c)).toList());
         int recorded = 0;
         for (Bai2Statement.Credit credit : file.credits()) {
             String reference = reference(file, credit);
-            if (known(reference)) {
+            if (known.contains(reference)) {
                 continue;
             }
             String text = String.join(" ", credit.text(), credit.customerReference(), credit.bankReference()).strip();
@@ -85,9 +88,14 @@ public class BankStatementImport {
         return abbreviate("BAI2 " + file.fileId() + " " + credit.account() + " " + own, 100);
     }
 
-    private boolean known(String reference) {
-        return !em.createQuery("SELECT r.id FROM Receipt r WHERE r.source = :s AND r.paymentReference = :ref", Long.class)
-                .setParameter("s", ReceiptSource.BANK).setParameter("ref", reference).getResultList().isEmpty();
+    /** Which of these references earlier imports recorded: one query for the whole file. */
+    private Set<String> known(List<String> references) {
+        if (references.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("SELECT r.paymentReference FROM Receipt r WHERE r.source = :s AND r.paymentReference IN :refs",
+                        String.class)
+                .setParameter("s", ReceiptSource.BANK).setParameter("refs", references).getResultList());
     }
 
     /** BAI2 detail type codes: lockbox and cheque deposits, wires, and the rest (ACH, transfers). */

@@ -6,7 +6,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -118,7 +117,7 @@ public class IntegratedReceipts {
                       @NotBlank String by) {
         int rejected = 0;
         for (Long id : receiptIds.stream().distinct().sorted().toList()) {
-            Receipt receipt = locked(id);
+            Receipt receipt = posting.locked(id);
             if (receipt.state() == ReceiptState.AWAITING_ACCEPTANCE) {
                 receipt.reject(reason.trim(), by, OffsetDateTime.now());
                 audit.record(by, AuditTrail.RECEIPT, id, "rejected", reason.trim());
@@ -135,7 +134,7 @@ public class IntegratedReceipts {
 
     /** Staff choose (or correct) the client and the split before accepting. */
     public void resplit(@NotNull Long receiptId, @NotNull Long clientId, @NotNull Map<Long, BigDecimal> parts, @NotBlank String by) {
-        Receipt receipt = locked(receiptId);
+        Receipt receipt = posting.locked(receiptId);
         Map<Long, Money> split = new LinkedHashMap<>();
         parts.forEach((invoice, amount) -> {
             if (amount != null && amount.signum() > 0) {
@@ -164,13 +163,6 @@ public class IntegratedReceipts {
         return receipt;
     }
 
-    private Receipt locked(Long id) {
-        Receipt receipt = em.find(Receipt.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (receipt == null) {
-            throw new RuleViolation("Receipt " + id + " does not exist.");
-        }
-        return receipt;
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

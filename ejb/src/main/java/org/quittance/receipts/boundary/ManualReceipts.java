@@ -26,7 +26,6 @@ import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -109,15 +108,13 @@ public class ManualReceipts {
     /** The client's invoices that can still be paid, oldest due first: what the form offers. */
     public List<OpenInvoice> openInvoices(@NotNull Long clientId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT i.id, i.number, m.client_id, m.id, i.due_date, i.balance_due, i.currency
+        List<Object[]> rows = em.createNativeQuery("SELECT " + OpenInvoice.COLUMNS + """
+
                         FROM invoice i JOIN matter m ON m.id = i.matter_id
                         WHERE m.client_id = ? AND i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.balance_due > 0
                         ORDER BY i.due_date, i.number""")
                 .setParameter(1, clientId).getResultList();
-        return rows.stream().map(r -> new OpenInvoice(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue(), r[4] == null ? null : ((Date) r[4]).toLocalDate(),
-                Money.of((BigDecimal) r[5], ((String) r[6]).trim()))).toList();
+        return rows.stream().map(OpenInvoice::of).toList();
     }
 
     private Split split(Long clientId, Money amount, Map<Long, BigDecimal> parts) {

@@ -3,7 +3,6 @@ package org.quittance.receipts.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -45,10 +44,7 @@ public class ReceiptRefunds {
     public String refund(@NotNull Long receiptId, @NotNull @DecimalMin(value = "0.01", message = "The refund must be above zero") BigDecimal amount,
                          @NotBlank(message = "Give a reason for the refund") @Size(max = 300) String reason,
                          @NotBlank @Size(max = 64) String entryKey, @NotBlank String by) {
-        Receipt receipt = em.find(Receipt.class, receiptId, LockModeType.PESSIMISTIC_WRITE);
-        if (receipt == null) {
-            throw new RuleViolation("Receipt " + receiptId + " does not exist.");
-        }
+        Receipt receipt = posting.locked(receiptId);
         @SuppressWarnings("unchecked")
         List<String> done = em.createNativeQuery("SELECT refund_id FROM receipt_refund WHERE entry_key = ?")
                 .setParameter(1, entryKey).getResultList();

@@ -108,7 +108,7 @@ public final class Bai2Statement {
             fileId = String.join("/", field(header, 0), field(header, 2), field(header, 3), field(header, 4));
             long fileTotal = 0;
             int groups = 0;
-            int fileRecords = 1 + continuations(header);
+            int fileRecords = 1 + continuations();
             while (true) {
                 Record r = next();
                 if (r == null) {
@@ -136,7 +136,7 @@ public final class Bai2Statement {
         private long[] group(Record header) {
             groupCurrency = field(header, 5).isBlank() ? null : field(header, 5);
             long total = 0;
-            int count = 1 + continuations(header);
+            int count = 1 + continuations();
             int groupAccounts = 0;
             while (true) {
                 Record r = next();
@@ -165,7 +165,7 @@ public final class Bai2Statement {
             String currency = !field(identifier, 1).isBlank() ? field(identifier, 1) : groupCurrency != null ? groupCurrency : "USD";
             int digits = digits(identifier, currency);
             long total = summaryTotal(identifier);
-            int count = 1 + continuations(identifier);
+            int count = 1 + continuations();
             while (true) {
                 Record r = next();
                 if (r == null) {
@@ -173,7 +173,7 @@ public final class Bai2Statement {
                 }
                 if (r.code().equals("16")) {
                     total += detail(r, account, currency, digits);
-                    count += 1 + continuations(r);
+                    count += 1 + continuations();
                 } else if (r.code().equals("49")) {
                     count += 1;
                     long stated = amount(r, field(r, 0), "account control total");
@@ -303,7 +303,7 @@ public final class Bai2Statement {
         }
 
         /** The 88 records that continue the record just read (they count in the trailers' record counts). */
-        private int continuations(Record justRead) {
+        private int continuations() {
             int n = 0;
             for (int j = index; j < records.size() && records.get(j).code().equals("88"); j++) {
                 n++;

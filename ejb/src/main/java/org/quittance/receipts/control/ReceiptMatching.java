@@ -3,10 +3,7 @@ package org.quittance.receipts.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.quittance.money.Money;
 
-import java.math.BigDecimal;
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +43,8 @@ public class ReceiptMatching {
             namedParameters.add(facts.text().toUpperCase(Locale.ROOT));
         }
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("""
-                SELECT i.id, i.number, m.client_id, m.id, i.due_date, i.balance_due, i.currency
+        StringBuilder sql = new StringBuilder("SELECT " + OpenInvoice.COLUMNS + """
+
                 FROM invoice i JOIN matter m ON m.id = i.matter_id
                 WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.currency = ? AND (i.balance_due = ? OR\s""");
         parameters.add(facts.gross().currency());
@@ -61,8 +58,6 @@ public class ReceiptMatching {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new OpenInvoice(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue(), r[4] == null ? null : ((Date) r[4]).toLocalDate(),
-                Money.of((BigDecimal) r[5], ((String) r[6]).trim()))).toList();
+        return rows.stream().map(OpenInvoice::of).toList();
     }
 }

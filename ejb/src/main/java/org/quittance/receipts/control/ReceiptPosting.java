@@ -211,7 +211,8 @@ public class ReceiptPosting {
         };
     }
 
-    private Receipt locked(long receiptId) {
+    /** The receipt, locked for this transaction: what every decision on a receipt starts with. */
+    public Receipt locked(long receiptId) {
         Receipt receipt = em.find(Receipt.class, receiptId, LockModeType.PESSIMISTIC_WRITE);
         if (receipt == null) {
             throw new RuleViolation("Receipt " + receiptId + " does not exist.");
