@@ -22,7 +22,10 @@ import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptState;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,7 +42,11 @@ class BankStatementIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.quittanceWith(BankStatementIT.class);
+        Path samples = Path.of("../ejb/src/test/resources/bank-files/bai2");
+        return Deployments.quittanceWith(Deployments.testModule(BankStatementIT.class)
+                .addAsResource(samples.resolve("sample1.txt").toFile(), "bai2/sample1.txt")
+                .addAsResource(samples.resolve("sample2.txt").toFile(), "bai2/sample2.txt")
+                .addAsResource(samples.resolve("sample3.txt").toFile(), "bai2/sample3.txt"));
     }
 
     @EJB BillingFixtures fixtures;
@@ -80,6 +87,20 @@ class BankStatementIT {
         PortalInvoices.Row row = fixtures.portalRow(c);
         assertTrue(row.paid() && row.paidOutsidePortal());
         assertEquals(ReceiptState.ACCEPTED, receipts.receipt(wire.id()).state());
+    }
+
+    /** Real banks' files (the shared samples): credits without any text, several currencies, continuations. */
+    @Test
+    void theSharedSamplesImportEveryCreditOnceEvenWithoutText() throws IOException {
+        for (String sample : List.of("sample1.txt", "sample2.txt", "sample3.txt")) {
+            byte[] file;
+            try (InputStream in = BankStatementIT.class.getClassLoader().getResourceAsStream("bai2/" + sample)) {
+                file = in.readAllBytes();
+            }
+            BankStatementImport.Imported first = bankFiles.importBai2(sample, file, "billie");
+            assertTrue(first.credits() > 0 && first.recorded() + first.known() == first.credits(), sample + ": " + first);
+            assertEquals(new BankStatementImport.Imported(first.credits(), 0, first.credits()), bankFiles.importBai2(sample, file, "billie"));
+        }
     }
 
     @Test

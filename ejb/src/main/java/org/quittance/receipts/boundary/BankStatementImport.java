@@ -24,6 +24,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,10 +63,12 @@ public class BankStatementImport {
         AdvisoryLock.hold(em, "bank-file", file.fileId());
         OffsetDateTime received = fileDate(file.fileId());
         OffsetDateTime now = OffsetDateTime.now();
-        Set<String> known = known(file.credits().stream().map(c -> reference(file, c)).toList());
+        List<String> references = references(file);
+        Set<String> known = known(references);
         int recorded = 0;
-        for (Bai2Statement.Credit credit : file.credits()) {
-            String reference = reference(file, credit);
+        for (int i = 0; i < file.credits().size(); i++) {
+            Bai2Statement.Credit credit = file.credits().get(i);
+            String reference = references.get(i);
             if (known.contains(reference)) {
                 continue;
             }
@@ -77,15 +81,27 @@ public class BankStatementImport {
             recorded++;
         }
         em.flush();
-        audit.record(by, AuditTrail.RECEIPT, file.fileId(), "bank file imported",
+        audit.record(by, AuditTrail.BANK_FILE, file.fileId(), "BAI2 statement imported",
                 fileName + ": " + file.credits().size() + " credits, " + recorded + " new receipts");
         return new Imported(file.credits().size(), recorded, file.credits().size() - recorded);
     }
 
-    /** The file's identity, the account and the bank's reference (or the credit's line when the bank gives none). */
-    private static String reference(Bai2Statement.Parsed file, Bai2Statement.Credit credit) {
-        String own = credit.bankReference().isBlank() ? "line " + credit.line() : credit.bankReference();
-        return abbreviate("BAI2 " + file.fileId() + " " + credit.account() + " " + own, 100);
+    /**
+     * Each credit's reference: the file's identity, the account and the bank's reference (or the
+     * credit's line when the bank gives none). Several credits may share a line or a bank reference;
+     * the second and later ones are numbered in file order, so the same file always gives the same
+     * references.
+     */
+    static List<String> references(Bai2Statement.Parsed file) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> references = new ArrayList<>(file.credits().size());
+        for (Bai2Statement.Credit credit : file.credits()) {
+            String own = credit.bankReference().isBlank() ? "line " + credit.line() : credit.bankReference();
+            String base = abbreviate("BAI2 " + file.fileId() + " " + credit.account() + " " + own, 94);
+            int n = seen.merge(base, 1, Integer::sum);
+            references.add(n == 1 ? base : base + " #" + n);
+        }
+        return references;
     }
 
     /** Which of these references earlier imports recorded: one query for the whole file. */

@@ -49,9 +49,14 @@ public class ReceiptMatching {
                 WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.currency = ? AND (i.balance_due = ? OR\s""");
         parameters.add(facts.gross().currency());
         parameters.add(facts.gross().amount());
-        sql.append(namedBy).append(") ORDER BY (").append(namedBy).append(") DESC, i.due_date, i.number LIMIT 500");
+        sql.append(namedBy).append(") ORDER BY ");
         parameters.addAll(namedParameters);
-        parameters.addAll(namedParameters);
+        if (!namedBy.toString().equals("FALSE")) {
+            // (PostgreSQL refuses a constant here: with nothing naming the payment there is nothing to put first.)
+            sql.append('(').append(namedBy).append(") DESC, ");
+            parameters.addAll(namedParameters);
+        }
+        sql.append("i.due_date, i.number LIMIT 500");
         var query = em.createNativeQuery(sql.toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
