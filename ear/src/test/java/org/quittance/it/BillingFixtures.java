@@ -100,6 +100,14 @@ public class BillingFixtures {
         return new Scenario(clientId, contactId, portal.id(), email, matter.id(), author.id());
     }
 
+    /** The same client with a new matter billed in this currency. */
+    public Scenario inCurrency(Scenario s, String currency) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Matter matter = clients.addMatter(s.clientId(), "M-" + suffix, "Matter " + suffix + " in " + currency, currency, new BigDecimal("200.00"), null);
+        em.flush();
+        return new Scenario(s.clientId(), s.contactId(), s.portalUserId(), s.email(), matter.id(), s.staffId());
+    }
+
     /**
      * A client whose billing contact has registered, with one published invoice of GBP 600.00, once the
      * publication (a JMS round trip) has reached the portal. Outside a transaction: it waits for it.
@@ -124,6 +132,15 @@ public class BillingFixtures {
     /** As if the portal user had followed the invitation and chosen a password. */
     public void register(Long portalUserId) {
         em.createNativeQuery("UPDATE portal_user SET state = 'REGISTERED' WHERE id = ?").setParameter(1, portalUserId).executeUpdate();
+    }
+
+    /** A change no screen may make, to show that a check notices it (a corrupted amount, say). */
+    public int execute(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
     }
 
     /** The newest portal checkout that pays the invoice. */

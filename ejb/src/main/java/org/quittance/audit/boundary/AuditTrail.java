@@ -15,6 +15,9 @@ public class AuditTrail {
     public static final String INVOICE = "Invoice";
     public static final String RECEIPT = "Receipt";
     public static final String SETTING = "Setting";
+    public static final String CLIENT = "Client";
+    public static final String BANK_FILE = "Bank file";
+    public static final String PAYOUTS = "Payouts";
 
     @PersistenceContext
     EntityManager em;

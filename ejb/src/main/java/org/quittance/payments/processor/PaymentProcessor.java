@@ -39,6 +39,12 @@ public interface PaymentProcessor {
     /** Settled transactions created in [from, to), oldest first, a page at a time (receipt import). */
     List<SettledTransaction> settledTransactions(Instant from, Instant to, String startingAfter, int limit) throws ProcessorUnavailable;
 
+    /** Payouts to the firm's bank account created in [from, to), a page at a time (payout reconciliation). */
+    List<ProcessorPayout> payouts(Instant from, Instant to, String startingAfter, int limit) throws ProcessorUnavailable;
+
+    /** The settled transactions a payout carries, a page at a time. */
+    List<SettledTransaction> payoutTransactions(String payoutId, String startingAfter, int limit) throws ProcessorUnavailable;
+
     /**
      * Gives part or all of a payment back to the client's card. The same idempotency key refunds
      * once, however often it is sent.

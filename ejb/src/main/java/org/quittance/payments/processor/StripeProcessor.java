@@ -6,11 +6,13 @@ import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Payout;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PayoutListParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import org.quittance.money.Money;
@@ -22,10 +24,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Stripe adapter, on the official stripe-java library: Checkout Sessions with our references in
@@ -186,21 +190,62 @@ public final class StripeProcessor implements PaymentProcessor {
             params.setStartingAfter(startingAfter);
         }
         try {
-            StripeCollection<BalanceTransaction> page = client().v1().balanceTransactions().list(params.build());
-            List<SettledTransaction> settled = new ArrayList<>();
-            for (BalanceTransaction t : page.getData()) {
-                String currency = t.getCurrency().toUpperCase(Locale.ROOT);
-                // The charge comes expanded: its payment, metadata and description tie it to our checkout.
-                Charge charge = t.getSourceObject() instanceof Charge c ? c : null;
-                settled.add(new SettledTransaction(t.getId(), t.getType(), t.getSource(), charge == null ? null : charge.getPaymentIntent(),
-                        fromMinorUnits(t.getAmount(), currency), fromMinorUnits(t.getFee(), currency), fromMinorUnits(t.getNet(), currency),
-                        Instant.ofEpochSecond(t.getCreated()), null,
-                        charge == null ? null : charge.getMetadata(), charge == null ? null : charge.getDescription()));
-            }
-            return settled;
+            return settled(client().v1().balanceTransactions().list(params.build()));
         } catch (StripeException | RuntimeException e) {
             throw unavailable("list settled transactions", e);
         }
+    }
+
+    @Override
+    public List<ProcessorPayout> payouts(Instant from, Instant to, String startingAfter, int limit) throws ProcessorUnavailable {
+        PayoutListParams.Builder params = PayoutListParams.builder().setLimit((long) limit)
+                .setCreated(PayoutListParams.Created.builder().setGte(from.getEpochSecond()).setLt(to.getEpochSecond()).build());
+        if (startingAfter != null) {
+            params.setStartingAfter(startingAfter);
+        }
+        try {
+            List<ProcessorPayout> payouts = new ArrayList<>();
+            for (Payout p : client().v1().payouts().list(params.build()).getData()) {
+                String currency = p.getCurrency().toUpperCase(Locale.ROOT);
+                payouts.add(new ProcessorPayout(p.getId(), fromMinorUnits(p.getAmount(), currency),
+                        Instant.ofEpochSecond(p.getArrivalDate()).atZone(ZoneOffset.UTC).toLocalDate(), p.getStatus(),
+                        Instant.ofEpochSecond(p.getCreated())));
+            }
+            return payouts;
+        } catch (StripeException | RuntimeException e) {
+            throw unavailable("list payouts", e);
+        }
+    }
+
+    @Override
+    public List<SettledTransaction> payoutTransactions(String payoutId, String startingAfter, int limit) throws ProcessorUnavailable {
+        BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder().setLimit((long) limit).setPayout(payoutId)
+                .addExpand("data.source");
+        if (startingAfter != null) {
+            params.setStartingAfter(startingAfter);
+        }
+        try {
+            return settled(client().v1().balanceTransactions().list(params.build())).stream()
+                    .map(t -> new SettledTransaction(t.id(), t.type(), t.source(), t.paymentId(), t.gross(), t.fee(), t.net(), t.created(),
+                            payoutId, t.metadata(), t.description()))
+                    .toList();
+        } catch (StripeException | RuntimeException e) {
+            throw unavailable("list the transactions of payout " + payoutId, e);
+        }
+    }
+
+    private static List<SettledTransaction> settled(StripeCollection<BalanceTransaction> page) {
+        List<SettledTransaction> settled = new ArrayList<>();
+        for (BalanceTransaction t : page.getData()) {
+            String currency = t.getCurrency().toUpperCase(Locale.ROOT);
+            // The charge comes expanded: its payment, metadata and description tie it to our checkout.
+            Charge charge = t.getSourceObject() instanceof Charge c ? c : null;
+            settled.add(new SettledTransaction(t.getId(), t.getType(), t.getSource(), charge == null ? null : charge.getPaymentIntent(),
+                    fromMinorUnits(t.getAmount(), currency), fromMinorUnits(t.getFee(), currency), fromMinorUnits(t.getNet(), currency),
+                    Instant.ofEpochSecond(t.getCreated()), null,
+                    charge == null ? Map.of() : charge.getMetadata(), charge == null ? null : charge.getDescription()));
+        }
+        return settled;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.quittance.platform.control.RuleViolation;
 import org.quittance.platform.control.SqlValues;
 import org.quittance.receipts.control.ReceiptPosting;
 import org.quittance.receipts.entity.MatchKind;
+import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
 import org.quittance.receipts.entity.ReceiptState;
@@ -47,7 +48,7 @@ public class IntegratedReceipts {
     public record Row(Long id, OffsetDateTime receivedAt, Long clientId, String client, String invoices, Money gross, Money fee,
                       Money net, String reference, String payout, ReceiptState state, MatchKind matchKind, String matchReason,
                       String stateReason, Money unapplied, String decidedBy, ReceiptSource source, Money refunded,
-                      boolean disputed) implements java.io.Serializable {
+                      boolean disputed, PaymentMethod method) implements java.io.Serializable {
 
         /** A card payment on the books can go back to the card through the processor. */
         public boolean refundable() {
@@ -64,7 +65,7 @@ public class IntegratedReceipts {
                                (SELECT string_agg(i.number, ', ' ORDER BY i.number) FROM receipt_allocation a
                                 JOIN invoice i ON i.id = a.invoice_id WHERE a.receipt_id = r.id),
                                r.currency, r.gross, r.fee, r.net, r.payment_reference, r.payout, r.state, r.match_kind,
-                               r.match_reason, r.state_reason, r.unapplied, r.decided_by, r.source, r.refunded, r.disputed
+                               r.match_reason, r.state_reason, r.unapplied, r.decided_by, r.source, r.refunded, r.disputed, r.method
                         FROM receipt r LEFT JOIN client c ON c.id = r.client_id
                         WHERE (CAST(? AS VARCHAR) IS NULL OR r.state = ?)
                           AND (CAST(? AS VARCHAR) IS NULL OR lower(c.name) LIKE ? OR lower(r.payment_reference) LIKE ?)
@@ -81,7 +82,8 @@ public class IntegratedReceipts {
                 (String) r[3], (String) r[4], money((BigDecimal) r[6], currency), money((BigDecimal) r[7], currency),
                 money((BigDecimal) r[8], currency), (String) r[9], (String) r[10], ReceiptState.valueOf((String) r[11]),
                 MatchKind.valueOf((String) r[12]), (String) r[13], (String) r[14], money((BigDecimal) r[15], currency), (String) r[16],
-                ReceiptSource.valueOf((String) r[17]), money((BigDecimal) r[18], currency), (Boolean) r[19]);
+                ReceiptSource.valueOf((String) r[17]), money((BigDecimal) r[18], currency), (Boolean) r[19],
+                PaymentMethod.valueOf((String) r[20]));
     }
 
     private static Money money(BigDecimal amount, String currency) {

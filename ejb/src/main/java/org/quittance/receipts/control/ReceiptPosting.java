@@ -13,6 +13,7 @@ import org.quittance.billing.entity.InvoiceState;
 import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
+import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptState;
@@ -110,6 +111,7 @@ public class ReceiptPosting {
         }
         Money unapplied = receipt.unapplied();
         if (unapplied.isPositive() && !moneyReturned) {
+            AdvisoryLock.hold(em, "client-credit", String.valueOf(receipt.clientId()));  // as Adjustments spends credit
             Money credit = ledgers.unappliedCredit(receipt.clientId()).getOrDefault(receipt.currency(), Money.zero(receipt.currency()));
             if (credit.compareTo(unapplied) < 0) {
                 throw new RuleViolation("The " + unapplied + " of credit this receipt left has been used since; take that back first.");

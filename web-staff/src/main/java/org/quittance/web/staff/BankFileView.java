@@ -5,18 +5,27 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
+import org.quittance.receipts.boundary.AchReturnImport;
 import org.quittance.receipts.boundary.BankStatementImport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
-/** Receipts › Import a bank statement: the uploaded BAI2 file goes whole to the import, which checks it before recording. */
+/**
+ * Receipts › Import a bank file: a BAI2 statement or a NACHA ACH return file, told apart by their first
+ * line (BAI2 records are comma-separated, ACH records fixed-width), goes whole to its import, which
+ * checks it before recording anything.
+ */
 @Named
 @RequestScoped
 public class BankFileView {
 
     @EJB
     BankStatementImport bankFiles;
+
+    @EJB
+    AchReturnImport achReturns;
 
     /** The Receipts screen's own state: its table must show the new receipts. */
     @Inject
@@ -26,7 +35,7 @@ public class BankFileView {
 
     public void importFile() {
         if (file == null || file.getSize() == 0) {
-            Feedback.error("Choose the BAI2 file to import.");
+            Feedback.error("Choose the bank file to import.");
             return;
         }
         byte[] content;
@@ -36,13 +45,38 @@ public class BankFileView {
             Feedback.error("The file could not be read: " + e.getMessage());
             return;
         }
-        String name = file.getSubmittedFileName() == null ? "statement" : file.getSubmittedFileName();
+        String name = file.getSubmittedFileName() == null ? "bank file" : file.getSubmittedFileName();
+        if (isAch(content)) {
+            importReturns(name, content);
+        } else {
+            importStatement(name, content);
+        }
+    }
+
+    private void importStatement(String name, byte[] content) {
         BankStatementImport.Imported done = Feedback.attempt(() -> bankFiles.importBai2(name, content, Feedback.user()), null);
         if (done != null) {
             receiptsView.applyFilter();
             Feedback.info(name + ": " + done.credits() + " credits, " + done.recorded() + " new bank receipts waiting in Integrated Receipts"
                     + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".");
         }
+    }
+
+    private void importReturns(String name, byte[] content) {
+        AchReturnImport.Imported done = Feedback.attempt(() -> achReturns.importReturns(name, content, Feedback.user()), null);
+        if (done != null) {
+            receiptsView.applyFilter();
+            receiptsView.showReturns();
+            Feedback.info(name + ": " + done.entries() + " returns and notices, " + done.reversed() + " receipts reversed, "
+                    + done.attention() + " for you to look at" + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".");
+        }
+    }
+
+    /** A BAI2 file's first line holds commas (01,sender,…); an ACH file's records are fixed-width and have none. */
+    static boolean isAch(byte[] content) {
+        String text = new String(content, 0, Math.min(content.length, 200), StandardCharsets.ISO_8859_1).stripLeading();
+        String firstLine = text.lines().findFirst().orElse("");
+        return !firstLine.isEmpty() && !firstLine.contains(",");
     }
 
     public Part getFile() { return file; }

@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.quittance.money.Money;
+import org.quittance.receipts.boundary.AchReturnImport;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptRefunds;
@@ -38,7 +39,13 @@ public class ReceiptsView implements Serializable {
     @EJB
     ReceiptRefunds refunds;
 
+    @EJB
+    AchReturnImport achReturns;
+
+    static final int RETURNS_TAB = 4;
+
     private int tab;
+    private List<AchReturnImport.Row> returns;
     private ReceiptState state = ReceiptState.AWAITING_ACCEPTANCE;
     private String search;
     private List<IntegratedReceipts.Row> rows;
@@ -158,6 +165,19 @@ public class ReceiptsView implements Serializable {
             rows = receipts.list(state, search, 1000);
         }
         return rows;
+    }
+
+    /** After a return file: its outcomes, on their tab. */
+    public void showReturns() {
+        returns = null;
+        tab = RETURNS_TAB;
+    }
+
+    public List<AchReturnImport.Row> getReturns() {
+        if (returns == null) {
+            returns = achReturns.recent(500);
+        }
+        return returns;
     }
 
     public int getTab() { return tab; }

@@ -122,6 +122,9 @@ public class SandboxApi {
         if (path.equals("/v1/balance_transactions")) {
             return balanceTransactions(query);
         }
+        if (path.equals("/v1/payouts")) {
+            return payouts(query);
+        }
         String[] parts = path.split("/");
         if (path.matches("/v1/checkout/sessions/[^/]+")) {
             load(parts[4]).filter(s -> "open".equals(str(s, "status")) && expired(s)).ifPresent(s -> {
@@ -421,21 +424,12 @@ public class SandboxApi {
         if (SandboxFaults.listingFails()) {
             return error(500, "api_error", null, "Sandbox fault: the balance transaction list is failing on purpose.");
         }
-        int limit = Math.min(Math.max(Integer.parseInt(query.getOrDefault("limit", "10")), 1), 100);
-        long gte = Long.parseLong(query.getOrDefault("created[gte]", "0"));
-        long lt = Long.parseLong(query.getOrDefault("created[lt]", String.valueOf(Long.MAX_VALUE)));
-        String after = query.get("starting_after");
-        // Oldest first with a stable tie-break, so that paging by starting_after never skips or repeats.
-        String sql = "SELECT body FROM sandbox_object WHERE type = 'balance_transaction' AND created >= ? AND created < ?"
-                + (after == null ? "" : " AND (created, id) > (SELECT created, id FROM sandbox_object WHERE id = ?)")
-                + " ORDER BY created, id LIMIT ?";
-        var q = em.createNativeQuery(sql).setParameter(1, gte).setParameter(2, lt);
-        int next = 3;
-        if (after != null) {
-            q.setParameter(next++, after);
-        }
-        @SuppressWarnings("unchecked")
-        List<String> rows = q.setParameter(next, limit + 1).getResultList();
+        int limit = limit(query);
+        String payout = query.get("payout");
+        // A payout's transactions (as Stripe filters by payout), or those created in the period.
+        List<String> rows = payout != null
+                ? page("balance_transaction", " AND id IN (SELECT txn_id FROM sandbox_payout_item WHERE payout_id = ?)", payout, query, limit)
+                : page("balance_transaction", "", null, query, limit);
         JsonArrayBuilder data = Json.createArrayBuilder();
         List<JsonObject> page = rows.stream().limit(limit).map(r -> visible(parse(r))).toList();
         boolean expandSource = query.entrySet().stream().anyMatch(e -> e.getKey().startsWith("expand") && "data.source".equals(e.getValue()));
@@ -447,6 +441,43 @@ public class SandboxApi {
         });
         return ok(Json.createObjectBuilder().add("object", "list").add("url", "/v1/balance_transactions")
                 .add("has_more", rows.size() > limit).add("data", data).build());
+    }
+
+    private Answer payouts(Map<String, String> query) {
+        int limit = limit(query);
+        List<String> rows = page("payout", "", null, query, limit);
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        rows.stream().limit(limit).map(r -> visible(parse(r))).forEach(data::add);
+        return ok(Json.createObjectBuilder().add("object", "list").add("url", "/v1/payouts")
+                .add("has_more", rows.size() > limit).add("data", data).build());
+    }
+
+    private static int limit(Map<String, String> query) {
+        return Math.min(Math.max(Integer.parseInt(query.getOrDefault("limit", "10")), 1), 100);
+    }
+
+    /**
+     * One page of a list, oldest first with a stable tie-break, so that paging by starting_after never
+     * skips or repeats; one row more than the page says whether there is more.
+     */
+    private List<String> page(String type, String filter, String filterValue, Map<String, String> query, int limit) {
+        long gte = Long.parseLong(query.getOrDefault("created[gte]", "0"));
+        long lt = Long.parseLong(query.getOrDefault("created[lt]", String.valueOf(Long.MAX_VALUE)));
+        String after = query.get("starting_after");
+        String sql = "SELECT body FROM sandbox_object WHERE type = ? AND created >= ? AND created < ?" + filter
+                + (after == null ? "" : " AND (created, id) > (SELECT created, id FROM sandbox_object WHERE id = ?)")
+                + " ORDER BY created, id LIMIT ?";
+        var q = em.createNativeQuery(sql).setParameter(1, type).setParameter(2, gte).setParameter(3, lt);
+        int next = 4;
+        if (filterValue != null) {
+            q.setParameter(next++, filterValue);
+        }
+        if (after != null) {
+            q.setParameter(next++, after);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = q.setParameter(next, limit + 1).getResultList();
+        return rows;
     }
 
     // --- storage and helpers ---------------------------------------------------------------------

@@ -67,6 +67,44 @@ public class SandboxSettlements {
         return ids;
     }
 
+    /** A payout the sandbox made: @param amountMinor the sum of its transactions' net amounts */
+    public record Paid(String payoutId, long amountMinor, int transactions) {
+    }
+
+    /**
+     * Pays out everything settled in this currency before {@code at} that no payout carries yet, as
+     * Stripe's automatic payouts do: a payout object, its own balance transaction (the money leaving
+     * the balance) and the list of the transactions it carries.
+     */
+    public Paid payOut(String currency, Instant at) {
+        if (!SandboxSettings.enabled()) {
+            throw new IllegalStateException("The sandbox processor is off");
+        }
+        long created = at.getEpochSecond();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, body FROM sandbox_object WHERE type = 'balance_transaction' AND created < ?
+                        AND body LIKE ? AND body NOT LIKE '%"type":"payout"%'
+                        AND id NOT IN (SELECT txn_id FROM sandbox_payout_item) ORDER BY created, id""")
+                .setParameter(1, created).setParameter(2, "%\"currency\":\"" + currency.toLowerCase() + "\"%").getResultList();
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String payoutId = "po_" + suffix;
+        long amount = 0;
+        for (Object[] row : rows) {
+            amount += Json.createReader(new java.io.StringReader((String) row[1])).readObject().getJsonNumber("net").longValue();
+            em.createNativeQuery("INSERT INTO sandbox_payout_item (txn_id, payout_id) VALUES (?, ?)")
+                    .setParameter(1, row[0]).setParameter(2, payoutId).executeUpdate();
+        }
+        String txnId = "txn_" + suffix;
+        insert(Json.createObjectBuilder().add("id", payoutId).add("object", "payout").add("amount", amount)
+                .add("currency", currency.toLowerCase()).add("arrival_date", created + 2 * 86_400).add("created", created)
+                .add("status", "paid").add("automatic", true).add("balance_transaction", txnId).add("livemode", false).build(), created);
+        insert(Json.createObjectBuilder().add("id", txnId).add("object", "balance_transaction").add("amount", -amount).add("fee", 0)
+                .add("net", -amount).add("currency", currency.toLowerCase()).add("type", "payout").add("reporting_category", "payout")
+                .add("source", payoutId).add("status", "available").add("available_on", created).add("created", created).build(), created);
+        return new Paid(payoutId, amount, rows.size());
+    }
+
     private void insert(JsonObject object, long created) {
         em.createNativeQuery("INSERT INTO sandbox_object (id, type, created, body) VALUES (?, ?, ?, ?)")
                 .setParameter(1, object.getString("id")).setParameter(2, object.getString("object"))

@@ -1,0 +1,78 @@
+package org.quittance.it.browser;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.File;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The firm's books in a real browser, on the demo's Greenfield Dental Practice (which the other
+ * browser tests leave without payments): a goodwill credit memo entered in the Adjustment tab, the
+ * client's ledger with its running balance and credit, the A/R aging and its chart, and the audit
+ * trail — which a billing user cannot open.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StaffLedgerIT {
+
+    private static final String STAFF = "http://localhost:" + System.getProperty("quittance.it.http.port", "8180") + "/staff";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                new File(System.getProperty("quittance.ear", "target/quittance.ear")));
+    }
+
+    @Test
+    void aCreditMemoReachesTheLedgerTheAgingAndTheAuditTrail() {
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/receipts.xhtml", "admin", "admin-demo-2026");
+            browser.click(By.xpath("//a[contains(., 'Adjustment')]"));
+            browser.choose("receipts:tabs:adjustmentClient", "Greenfield");
+            browser.choose("receipts:tabs:adjustmentKind", "Credit memo");
+            browser.type(By.id("receipts:tabs:adjustmentAmount_input"), "25.00");
+            browser.click(By.id("receipts:tabs:saveAdjustment"));
+            browser.waitForText("Give the reason", Duration.ofSeconds(10));
+            browser.type(By.id("receipts:tabs:adjustmentReason"), "Goodwill after the delayed completion");
+            browser.click(By.id("receipts:tabs:saveAdjustment"));
+            browser.waitForText("Credit memo of GBP 25.00 is on the ledgers.", Duration.ofSeconds(10));
+            assertTrue(browser.text().contains("GBP 25.00 unapplied credit."), browser.text());
+            browser.screenshot("40-adjustment-credit-memo");
+
+            browser.open("/ledger.xhtml");
+            new Select(browser.find(By.id("client"))).selectByVisibleText("Greenfield Dental Practice");
+            browser.waitForText("Unapplied credit", Duration.ofSeconds(10));
+            assertTrue(browser.text().contains("Credit memo: Goodwill after the delayed completion — unapplied credit"), browser.text());
+            assertEquals("GBP 25.00", browser.find(By.id("credit")).getText().trim());
+            browser.screenshot("41-client-ledger");
+
+            browser.open("/reports.xhtml");
+            browser.waitForText("A/R aging", Duration.ofSeconds(10));
+            String greenfield = browser.find(By.xpath("//tr[td//a[.='Greenfield Dental Practice']]")).getText();
+            assertTrue(greenfield.contains("25.00"), greenfield);
+            assertFalse(browser.driver().findElements(By.cssSelector(".q-bar .q-age-0")).isEmpty(), "the aging chart is drawn");
+            browser.screenshot("42-reports-aging");
+
+            browser.open("/audit.xhtml");
+            browser.waitForText("Audit trail", Duration.ofSeconds(10));
+            assertTrue(browser.text().contains("GBP 25.00 — Goodwill after the delayed completion"), browser.text());
+            browser.screenshot("43-audit-trail");
+        }
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/audit.xhtml", "billie", "billing-demo-2026");
+            assertTrue(browser.text().contains("Forbidden") || browser.driver().getTitle().contains("403"), browser.text());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.quittance.ledger.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import org.quittance.money.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accounts receivable aged by client: what each client owes on open invoices, by the invoices' age
+ * (days since the invoice date: current up to 30, 31–60, 61–90, over 90), and its unapplied credit.
+ */
+@Stateless
+public class Receivables {
+
+    /** One client's receivables in one currency. */
+    public record Aged(Long clientId, String client, Money current, Money days31to60, Money days61to90, Money over90, Money credit) {
+
+        public Money total() {
+            return current.plus(days31to60).plus(days61to90).plus(over90);
+        }
+
+        /** What the client owes once its credit is used. */
+        public Money net() {
+            return total().minus(credit);
+        }
+
+        public String currency() {
+            return current.currency();
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Clients that owe something or hold credit, by name; one row per client and currency. */
+    public List<Aged> aging(@NotNull LocalDate asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        WITH open_invoice AS (
+                            SELECT m.client_id, i.currency, i.balance_due, CAST(? AS date) - i.issue_date AS age
+                            FROM invoice i JOIN matter m ON m.id = i.matter_id
+                            WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.balance_due > 0),
+                        aged AS (
+                            SELECT client_id, currency,
+                                   SUM(CASE WHEN age <= 30 THEN balance_due ELSE 0 END) AS current_,
+                                   SUM(CASE WHEN age BETWEEN 31 AND 60 THEN balance_due ELSE 0 END) AS d60,
+                                   SUM(CASE WHEN age BETWEEN 61 AND 90 THEN balance_due ELSE 0 END) AS d90,
+                                   SUM(CASE WHEN age > 90 THEN balance_due ELSE 0 END) AS over90
+                            FROM open_invoice GROUP BY client_id, currency),
+                        credit AS (
+                            SELECT client_id, currency, -SUM(amount) AS credit FROM ledger_entry
+                            WHERE matter_id IS NULL GROUP BY client_id, currency HAVING SUM(amount) <> 0)
+                        SELECT c.id, c.name, COALESCE(a.currency, k.currency), COALESCE(a.current_, 0), COALESCE(a.d60, 0),
+                               COALESCE(a.d90, 0), COALESCE(a.over90, 0), COALESCE(k.credit, 0)
+                        FROM aged a FULL JOIN credit k ON k.client_id = a.client_id AND k.currency = a.currency
+                        JOIN client c ON c.id = COALESCE(a.client_id, k.client_id)
+                        ORDER BY c.name, 3""")
+                .setParameter(1, asOf).getResultList();
+        List<Aged> aged = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            String currency = ((String) r[2]).trim();
+            aged.add(new Aged(((Number) r[0]).longValue(), (String) r[1], money(r[3], currency), money(r[4], currency),
+                    money(r[5], currency), money(r[6], currency), money(r[7], currency)));
+        }
+        return aged;
+    }
+
+    /** The totals of the aging per currency: one row each, without a client. */
+    public static List<Aged> totals(List<Aged> aging) {
+        Map<String, Aged> totals = new LinkedHashMap<>();
+        aging.forEach(a -> totals.merge(a.currency(), new Aged(null, "Total " + a.currency(), a.current(), a.days31to60(), a.days61to90(),
+                a.over90(), a.credit()), (x, y) -> new Aged(null, x.client(), x.current().plus(y.current()), x.days31to60().plus(y.days31to60()),
+                x.days61to90().plus(y.days61to90()), x.over90().plus(y.over90()), x.credit().plus(y.credit()))));
+        return List.copyOf(totals.values());
+    }
+
+    private static Money money(Object value, String currency) {
+        return Money.of((BigDecimal) value, currency);
+    }
+}

@@ -1,0 +1,47 @@
+package org.quittance.receipts.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import org.quittance.money.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** What came in: receipts on the books by month, source and currency, with the processor's fees and what was refunded. */
+@Stateless
+public class ReceiptReports {
+
+    /** @param source PROCESSOR (card payments in the portal), BANK (bank statement), MANUAL (entered by staff) */
+    public record Period(String month, String source, long receipts, Money gross, Money fees, Money net, Money refunded) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Receipts on the books (accepted) received in [from, to], newest month first. */
+    public List<Period> byMonth(@NotNull LocalDate from, @NotNull LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT to_char(received_at AT TIME ZONE ?, 'YYYY-MM'), source, currency, COUNT(*), SUM(gross),
+                               SUM(COALESCE(fee, 0)), SUM(COALESCE(net, gross)), SUM(refunded)
+                        FROM receipt WHERE state = 'ACCEPTED' AND received_at >= ? AND received_at < ?
+                        GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3""")
+                .setParameter(1, ZoneId.systemDefault().getId())
+                .setParameter(2, from.atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime())
+                .setParameter(3, to.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime())
+                .getResultList();
+        return rows.stream().map(r -> {
+            String currency = ((String) r[2]).trim();
+            return new Period((String) r[0], (String) r[1], ((Number) r[3]).longValue(), money(r[4], currency), money(r[5], currency),
+                    money(r[6], currency), money(r[7], currency));
+        }).toList();
+    }
+
+    private static Money money(Object value, String currency) {
+        return Money.of((BigDecimal) value, currency);
+    }
+}
