@@ -10,7 +10,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +40,14 @@ class StaffLedgerIT {
                 new File(System.getProperty("quittance.ear", "target/quittance.ear")));
     }
 
+    private static Path logo() throws IOException {
+        Path file = Files.createTempFile("logo", ".png");
+        ImageIO.write(new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+        return file;
+    }
+
     @Test
-    void aCreditMemoReachesTheLedgerTheAgingAndTheAuditTrail() {
+    void aCreditMemoReachesTheLedgerTheAgingAndTheAuditTrail() throws IOException {
         try (Browser browser = new Browser(STAFF)) {
             browser.signIn("/receipts.xhtml", "admin", "admin-demo-2026");
             browser.click(By.xpath("//a[contains(., 'Adjustment')]"));
@@ -65,9 +76,16 @@ class StaffLedgerIT {
             assertFalse(browser.driver().findElements(By.cssSelector(".q-bar .q-age-0")).isEmpty(), "the aging chart is drawn");
             browser.screenshot("42-reports-aging");
 
+            // A settings change is recorded as the signed-in user who made it, not as the server.
+            browser.open("/setup/firm.xhtml");
+            browser.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(logo().toString());
+            browser.waitForText("Logo saved.", Duration.ofSeconds(10));
+
             browser.open("/audit.xhtml");
             browser.waitForText("Audit trail", Duration.ofSeconds(10));
             assertTrue(browser.text().contains("GBP 25.00 — Goodwill after the delayed completion"), browser.text());
+            String logoEvent = browser.find(By.xpath("//tr[td[contains(., 'logo set')]]")).getText();
+            assertTrue(logoEvent.contains("admin") && logoEvent.contains("Setting firm"), logoEvent);
             browser.screenshot("43-audit-trail");
         }
         try (Browser browser = new Browser(STAFF)) {

@@ -1,12 +1,11 @@
 package org.quittance.billing.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.*;
+import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.billing.control.InvoiceNumbers;
 import org.quittance.billing.entity.*;
 import org.quittance.clients.entity.Matter;
@@ -52,8 +51,8 @@ public class Billing {
     @EJB
     Ledgers ledgers;
 
-    @Resource
-    SessionContext context;
+    @EJB
+    AuditTrail audit;
 
     public TimeEntry recordTime(@NotNull Long matterId, @NotNull Long staffId,
                                 @NotNull(message = "Date is required") @PastOrPresent(message = "Date cannot be in the future") LocalDate date,
@@ -167,6 +166,7 @@ public class Billing {
         OffsetDateTime now = OffsetDateTime.now();
         change(invoice, () -> invoice.finalise(number, today, firm.paymentTermsDays(), now));
         ledgers.postOnInvoice(invoice, null, EntryKind.INVOICE, "Invoice " + number, invoice.total(), actor(), now);
+        audit.record(actor(), AuditTrail.INVOICE, invoice.id(), "finalised", number + ", " + invoice.total() + ", due " + invoice.dueDate());
         return invoice;
     }
 
@@ -183,6 +183,7 @@ public class Billing {
         change(invoice, () -> invoice.voidInvoice(reason.trim(), !reissue, now));
         ledgers.postOnInvoice(invoice, null, EntryKind.VOID, "Invoice " + invoice.number() + " voided: " + reason.trim(),
                 owed.negate(), by, now);
+        audit.record(by, AuditTrail.INVOICE, invoice.id(), "voided", invoice.number() + (reissue ? ", re-issued" : "") + ": " + reason.trim());
         if (!reissue) {
             return null;
         }
@@ -211,8 +212,7 @@ public class Billing {
 
     /** The signed-in staff user; the demo data's set-up runs as nobody in particular. */
     private String actor() {
-        String name = context.getCallerPrincipal().getName();
-        return name == null || "anonymous".equals(name) ? "system" : name;
+        return audit.caller();
     }
 
     private Invoice change(Invoice invoice, Runnable change) {

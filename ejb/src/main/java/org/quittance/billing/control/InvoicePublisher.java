@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
@@ -40,6 +41,9 @@ public class InvoicePublisher {
     @EJB
     PublishRuns runs;
 
+    @EJB
+    AuditTrail audit;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void publish(long runId, long invoiceId, String by) {
         publishInCallersTransaction(runId, invoiceId, by);
@@ -64,6 +68,7 @@ public class InvoicePublisher {
         }
         outbound.send(Queue.PUBLISHED_INVOICES, MESSAGE_TYPE, MESSAGE_TYPE + ":" + invoiceId, String.valueOf(invoiceId));
         runs.record(runId, invoiceId, PublishRuns.Outcome.PUBLISHED, null);
+        audit.record(by, AuditTrail.INVOICE, invoiceId, "published", invoice.number() + " to the client portal" + (runId > 0 ? " (run " + runId + ")" : ""));
         return true;
     }
 }

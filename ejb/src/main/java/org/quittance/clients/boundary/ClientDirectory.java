@@ -1,9 +1,11 @@
 package org.quittance.clients.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.*;
+import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.clients.entity.Client;
 import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Contact;
@@ -40,6 +42,9 @@ public class ClientDirectory {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    AuditTrail audit;
 
     public List<ClientRow> clients() {
         return em.createQuery("""
@@ -169,6 +174,7 @@ public class ClientDirectory {
     public void setPortalInvoices(@NotNull Long clientId, boolean enabled) {
         Client client = client(clientId);
         client.setPortalInvoices(enabled);
+        audit.recordAsCaller(AuditTrail.CLIENT, clientId, "portal invoices " + (enabled ? "enabled" : "disabled"), client.name());
         if (!enabled) {
             return;
         }
@@ -214,6 +220,8 @@ public class ClientDirectory {
         } catch (IllegalArgumentException e) {
             throw new RuleViolation(e.getMessage() + ".");
         }
+        audit.recordAsCaller(AuditTrail.CLIENT, matter.client().id(), "invoice recipients set", matter.number() + ": "
+                + users.stream().map(u -> u.contact().email()).sorted().reduce((a, b) -> a + ", " + b).orElse("nobody"));
     }
 
     public List<StaffUser> staff() {

@@ -1,9 +1,11 @@
 package org.quittance.firm.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.*;
+import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.firm.control.InvoiceNumberFormat;
 import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.Firm;
@@ -33,6 +35,10 @@ public class FirmSettings {
 
     @PersistenceContext
     EntityManager em;
+
+
+    @EJB
+    AuditTrail audit;
 
     public Firm firm() {
         return em.createQuery("SELECT f FROM Firm f ORDER BY f.id", Firm.class).setMaxResults(1)
@@ -72,6 +78,8 @@ public class FirmSettings {
         }
         firm().describe(name, address, email, defaultCurrency, paymentTermsDays, invoiceNumberFormat, taxLabel,
                 taxRatePercent, paymentInstructions);
+        audit.recordAsCaller(AuditTrail.SETTING, "firm", "firm described", name + ", " + defaultCurrency + ", terms " + paymentTermsDays
+                + " days, numbers " + invoiceNumberFormat + ", " + taxLabel + " " + taxRatePercent.stripTrailingZeros().toPlainString() + " %");
     }
 
     public void setLogo(@Size(max = 512 * 1024, message = "must be smaller than 512 KB") byte[] logo, String contentType) {
@@ -79,6 +87,7 @@ public class FirmSettings {
             throw new RuleViolation("The logo must be a PNG or JPEG image.");
         }
         firm().setLogo(logo, contentType);
+        audit.recordAsCaller(AuditTrail.SETTING, "firm", logo == null ? "logo removed" : "logo set", contentType);
     }
 
     public void setPortalPolicy(boolean portalInvoicing,
@@ -98,6 +107,9 @@ public class FirmSettings {
             throw new RuleViolation("Give the e-mail address of the firm's portal administrator: it receives payment notices.");
         }
         firm.setPortalPolicy(portalInvoicing, portalAdminEmail, partialPayments, minimumPayment, paymentApplication);
+        audit.recordAsCaller(AuditTrail.SETTING, "portal policy", "portal policy set", "portal invoicing " + (portalInvoicing ? "on" : "off")
+                + ", administrator " + portalAdminEmail + ", part payments " + (partialPayments ? "allowed" : "not allowed")
+                + (minimumPayment == null ? "" : " (minimum " + minimumPayment.toPlainString() + ")") + ", portal payments " + paymentApplication);
     }
 
     public Optional<AccountView> paymentAccount() {
@@ -143,6 +155,11 @@ public class FirmSettings {
         if (processor == ProcessorKind.STRIPE && account.secretKeyCipher() == null) {
             throw new RuleViolation("Enter the Stripe secret key.");
         }
+        // Keys are never written to the trail: only which were replaced.
+        audit.recordAsCaller(AuditTrail.SETTING, "payment account", "payment account connected", processor + (live ? " live" : " test")
+                + (accountLabel == null ? "" : " \"" + accountLabel + "\"")
+                + (secretKey != null && !secretKey.isBlank() ? ", secret key replaced" : "")
+                + (webhookSecret != null && !webhookSecret.isBlank() ? ", webhook secret replaced" : ""));
         return view(account);
     }
 
@@ -156,7 +173,10 @@ public class FirmSettings {
     }
 
     public void disconnectPaymentAccount() {
-        account().ifPresent(em::remove);
+        account().ifPresent(account -> {
+            em.remove(account);
+            audit.recordAsCaller(AuditTrail.SETTING, "payment account", "payment account disconnected", String.valueOf(account.processor()));
+        });
     }
 
     private Optional<PaymentAccount> account() {
