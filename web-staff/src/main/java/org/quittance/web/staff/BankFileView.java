@@ -7,15 +7,18 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import org.quittance.receipts.boundary.AchReturnImport;
 import org.quittance.receipts.boundary.BankStatementImport;
+import org.quittance.receipts.boundary.SettlementFiles;
+import org.quittance.receipts.control.SettlementCsv;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Receipts › Import a bank file: a BAI2 statement or a NACHA ACH return file, told apart by their first
- * line (BAI2 records are comma-separated, ACH records fixed-width), goes whole to its import, which
- * checks it before recording anything.
+ * Receipts › Import a file: a processor's settlement file (CSV whose header names the balance
+ * transaction), a BAI2 statement or a NACHA ACH return file, told apart by their first line (BAI2
+ * records are comma-separated, ACH records fixed-width), goes whole to its import, which checks it
+ * before recording anything.
  */
 @Named
 @RequestScoped
@@ -26,6 +29,9 @@ public class BankFileView {
 
     @EJB
     AchReturnImport achReturns;
+
+    @EJB
+    SettlementFiles settlementFiles;
 
     /** The Receipts screen's own state: its table must show the new receipts. */
     @Inject
@@ -46,10 +52,22 @@ public class BankFileView {
             return;
         }
         String name = file.getSubmittedFileName() == null ? "bank file" : file.getSubmittedFileName();
-        if (isAch(content)) {
+        if (SettlementCsv.looksLikeOne(new String(content, 0, Math.min(content.length, 2_000), StandardCharsets.UTF_8))) {
+            importSettlement(name, content);
+        } else if (isAch(content)) {
             importReturns(name, content);
         } else {
             importStatement(name, content);
+        }
+    }
+
+    private void importSettlement(String name, byte[] content) {
+        SettlementFiles.Upload upload = Feedback.attempt(() -> settlementFiles.upload(name, content, Feedback.user()), null);
+        if (upload != null) {
+            receiptsView.follow(upload.executionId());
+            Feedback.info(name + ": " + upload.transactions() + " settled transactions, " + upload.payments() + " card payments"
+                    + (upload.before() ? " — this file was imported before (run " + upload.executionId() + "); nothing more is imported."
+                    : "; the import runs now (run " + upload.executionId() + ")."));
         }
     }
 

@@ -42,6 +42,7 @@ public class ReceiptsView implements Serializable {
     @EJB
     AchReturnImport achReturns;
 
+    static final int IMPORT_TAB = 3;
     static final int RETURNS_TAB = 4;
 
     private int tab;
@@ -143,6 +144,13 @@ public class ReceiptsView implements Serializable {
                 rows = null;
             }
         }
+    }
+
+    /** After a settlement file upload: its import run, with progress, on the import tab. */
+    public void follow(long executionId) {
+        importExecution = executionId;
+        tab = IMPORT_TAB;
+        poll();
     }
 
     public boolean isImportRunning() {

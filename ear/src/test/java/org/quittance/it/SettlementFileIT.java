@@ -1,0 +1,124 @@
+package org.quittance.it;
+
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.ejb.EJB;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.money.Money;
+import org.quittance.platform.control.RuleViolation;
+import org.quittance.receipts.boundary.ReceiptImport;
+import org.quittance.receipts.boundary.ReceiptIntake;
+import org.quittance.receipts.boundary.SettlementFiles;
+import org.quittance.receipts.entity.Receipt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A settlement file uploaded from the processor's dashboard, imported by the settlement-file-import job:
+ * its card payments become integrated receipts with fee, net and payout; a payment already known from
+ * its notification is completed, not duplicated; refunds and payouts are not receipts; the same file
+ * uploaded again imports nothing; a file that does not add up is refused with its line and kept nowhere.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SettlementFileIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.quittanceWith(SettlementFileIT.class);
+    }
+
+    @EJB BillingFixtures fixtures;
+    @EJB SettlementFiles settlementFiles;
+    @EJB ReceiptImport receiptImport;
+    @EJB ReceiptIntake intake;
+
+    @PersistenceContext(unitName = "quittance")
+    EntityManager em;
+
+    private String run;
+
+    @BeforeEach
+    void firm() {
+        fixtures.firmWithPortalInvoicing(true);
+        run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    @Test
+    void itsPaymentsBecomeReceiptsOnceAndTheSameFileAgainImportsNothing() {
+        // The first payment's notification was recorded; the file then brings what only the settlement knows.
+        intake.record(new ReceiptIntake.ProcessorFacts("pi_" + run + "a", null, null, Money.of("480.00", "GBP"), null, null, null,
+                OffsetDateTime.now(), null, "Payment"), "payment notification");
+        byte[] file = csv(
+                row("a", "2026-11-20 09:14:02", "480.00", "7.40", "472.60", "charge", "pi_" + run + "a"),
+                row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.05", "charge", "pi_" + run + "b"),
+                row("c", "2026-11-20 12:00:00", "99.99", "1.70", "98.29", "charge", "pi_" + run + "c"),
+                row("d", "2026-11-21 16:02:10", "-50.00", "0.00", "-50.00", "refund", "pi_" + run + "a"),
+                row("e", "2026-11-22 00:05:00", "-767.94", "0.00", "-767.94", "payout", ""));
+
+        SettlementFiles.Upload upload = settlementFiles.upload("balance-" + run + ".csv", file, "billie");
+        assertEquals(5, upload.transactions());
+        assertEquals(3, upload.payments());
+        Eventually.await("the settlement file import", Duration.ofMinutes(1), () -> !receiptImport.progress(upload.executionId()).running());
+        ReceiptImport.Progress progress = receiptImport.progress(upload.executionId());
+        assertEquals(BatchStatus.COMPLETED, progress.status());
+        assertEquals(5, progress.read());
+        assertEquals(2, progress.skipped(), "the refund and the payout are not receipts");
+
+        Receipt known = intake.byPaymentReference("pi_" + run + "a").orElseThrow();
+        assertEquals(Money.of("7.40", "GBP"), known.fee(), "the notified payment got its settlement facts");
+        assertEquals("txn_" + run + "a", known.settlementId());
+        Receipt fromFile = intake.byPaymentReference("pi_" + run + "b").orElseThrow();
+        assertEquals(Money.of("246.05", "GBP"), fromFile.net());
+        assertEquals("po_" + run, fromFile.payout());
+        assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"), "one receipt per payment");
+
+        SettlementFiles.Upload again = settlementFiles.upload("balance-copy.csv", file, "billie");
+        assertTrue(again.before());
+        assertEquals(upload.executionId(), again.executionId(), "no second run");
+        assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"));
+    }
+
+    @Test
+    void aFileThatDoesNotAddUpIsRefusedWithItsLineAndKeptNowhere() {
+        byte[] file = csv(row("a", "2026-11-20 09:14:02", "480.00", "7.40", "472.60", "charge", "pi_" + run + "a"),
+                row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.15", "charge", "pi_" + run + "b"));
+        long files = count("SELECT COUNT(*) FROM settlement_file", null);
+
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> settlementFiles.upload("bad.csv", file, "billie"));
+
+        assertEquals("bad.csv was not imported. Line 3: gross GBP 250.00 less fee GBP 3.95 is not the net GBP 246.15.", refused.getMessage());
+        assertEquals(files, count("SELECT COUNT(*) FROM settlement_file", null));
+        assertEquals(0L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"), "not even the good first row");
+    }
+
+    private String row(String suffix, String created, String gross, String fee, String net, String category, String paymentIntent) {
+        return String.join(",", "txn_" + run + suffix, created, "gbp", gross, fee, net, category, "ch_" + run + suffix,
+                "\"Payment, " + suffix + "\"", "po_" + run, paymentIntent);
+    }
+
+    private static byte[] csv(String... rows) {
+        return ("balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category,source_id,description,automatic_payout_id,"
+                + "payment_intent_id\r\n" + String.join("\r\n", rows) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long count(String sql, String parameter) {
+        var query = em.createNativeQuery(sql);
+        if (parameter != null) {
+            query.setParameter(1, parameter);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+}
