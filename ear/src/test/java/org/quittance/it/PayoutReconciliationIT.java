@@ -15,11 +15,13 @@ import org.quittance.money.Money;
 import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.receipts.boundary.PayoutReconciliation;
 import org.quittance.receipts.boundary.ReceiptImport;
+import org.quittance.receipts.boundary.ReceiptIntake;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A processor payout against the books: the sandbox pays out a day's card payments as one sum; the
- * payout carries two payments whose receipts the firm does not have yet (flagged), the receipt import
- * brings them and the payout reconciles, and a receipt whose net amount is off by a penny is flagged
- * as a difference.
+ * payout carries two payments whose receipts the firm does not have yet (flagged) and one known only
+ * from its notification (found by its payment); the receipt import brings the rest and the payout
+ * reconciles, and a receipt whose net amount is off by a penny is flagged as a difference.
  */
 @ExtendWith(ArquillianExtension.class)
 class PayoutReconciliationIT {
@@ -52,6 +54,7 @@ class PayoutReconciliationIT {
     @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB PayoutReconciliation reconciliation;
+    @EJB ReceiptIntake intake;
 
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
@@ -64,25 +67,31 @@ class PayoutReconciliationIT {
         settle(day, 5, 10_000);
         assertEquals(BatchStatus.COMPLETED, importDay(day));
         settle(day.plus(12, ChronoUnit.HOURS), 2, 20_000);  // settled after the import ran: no receipts yet
+        // ...except that one of them was notified: its receipt exists, without settlement facts.
+        String notified = "pi_payout_" + day.getEpochSecond();
+        settlements.settle(List.of(new SandboxSettlements.Simulated(30_000, CURRENCY, day.plus(13, ChronoUnit.HOURS), notified, Map.of(),
+                "Card payment notified")));
+        intake.record(new ReceiptIntake.ProcessorFacts(notified, null, null, Money.of("300.00", CURRENCY), null, null, null,
+                OffsetDateTime.now(), null, "Card payment notified"), "payment notification");
         Instant payoutAt = day.plus(1, ChronoUnit.DAYS);
         SandboxSettlements.Paid paid = settlements.payOut(CURRENCY, payoutAt);
-        assertEquals(7, paid.transactions());
+        assertEquals(8, paid.transactions());
 
         LocalDate day1 = payoutAt.atZone(ZoneOffset.UTC).toLocalDate();
-        assertEquals(new PayoutReconciliation.Fetched(1, 7), reconciliation.fetch(day1, day1, "billie"));
+        assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1, "billie"));
         PayoutReconciliation.Reconciled first = payout(paid.payoutId());
         assertEquals(Money.of(BigDecimal.valueOf(paid.amountMinor(), 2), CURRENCY), first.amount());
-        assertEquals(List.of(5L, 2L), List.of(first.receipts(), first.missing()));
+        assertEquals(List.of(6L, 2L), List.of(first.receipts(), first.missing()), "the notified payment is on the books by its payment");
         assertTrue(first.difference().isZero(), "the processor's figures add up; two payments are not on the books");
         assertFalse(first.balanced());
         assertTrue(first.finding().startsWith("2 card payments (CHF "), first.finding());
 
         assertEquals(BatchStatus.COMPLETED, importDay(day));
-        assertEquals(new PayoutReconciliation.Fetched(1, 7), reconciliation.fetch(day1, day1, "billie"), "fetching again duplicates nothing");
+        assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1, "billie"), "fetching again duplicates nothing");
         PayoutReconciliation.Reconciled reconciled = payout(paid.payoutId());
         assertTrue(reconciled.balanced(), reconciled.finding());
-        assertEquals("Reconciled: 7 receipts", reconciled.finding());
-        assertEquals(7L, count("SELECT COUNT(*) FROM receipt WHERE payout = ?", paid.payoutId()), "its receipts name the payout");
+        assertEquals("Reconciled: 8 receipts", reconciled.finding());
+        assertEquals(8L, count("SELECT COUNT(*) FROM receipt WHERE payout = ?", paid.payoutId()), "its receipts name the payout");
 
         fixtures.execute("UPDATE receipt SET net = net - 0.01 WHERE id = (SELECT MIN(id) FROM receipt WHERE payout = ?)", paid.payoutId());
         PayoutReconciliation.Reconciled off = payout(paid.payoutId());

@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.money.Money;
+import org.quittance.platform.control.SqlValues;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,8 +67,8 @@ public class Receivables {
         List<Aged> aged = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             String currency = ((String) r[2]).trim();
-            aged.add(new Aged(((Number) r[0]).longValue(), (String) r[1], money(r[3], currency), money(r[4], currency),
-                    money(r[5], currency), money(r[6], currency), money(r[7], currency)));
+            aged.add(new Aged(((Number) r[0]).longValue(), (String) r[1], SqlValues.money(r[3], currency), SqlValues.money(r[4], currency),
+                    SqlValues.money(r[5], currency), SqlValues.money(r[6], currency), SqlValues.money(r[7], currency)));
         }
         return aged;
     }
@@ -80,9 +80,5 @@ public class Receivables {
                 a.over90(), a.credit()), (x, y) -> new Aged(null, x.client(), x.current().plus(y.current()), x.days31to60().plus(y.days31to60()),
                 x.days61to90().plus(y.days61to90()), x.over90().plus(y.over90()), x.credit().plus(y.credit()))));
         return List.copyOf(totals.values());
-    }
-
-    private static Money money(Object value, String currency) {
-        return Money.of((BigDecimal) value, currency);
     }
 }

@@ -1,5 +1,8 @@
 package org.quittance.platform.control;
 
+import org.quittance.money.Money;
+
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,5 +22,10 @@ public final class SqlValues {
             return o;
         }
         return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** A NUMERIC amount with its CHAR(3) currency (which comes back padded only if declared wider). */
+    public static Money money(Object amount, String currency) {
+        return Money.of((BigDecimal) amount, currency.trim());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.money.Money;
+import org.quittance.platform.control.SqlValues;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.PaymentProcessor;
 import org.quittance.payments.processor.ProcessorPayout;
@@ -15,7 +16,6 @@ import org.quittance.payments.processor.ProcessorUnavailable;
 import org.quittance.payments.processor.SettledTransaction;
 import org.quittance.platform.control.RuleViolation;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * Payout reconciliation: the processor pays the firm's bank one sum for many clients' payments, less
  * fees, refunds and disputes. Each payout and the settled transactions it carries are fetched from the
- * processor; its card payments must be receipts on our books, and the payout must equal their net
+ * processor; its card payments must be receipts on our books (found by settlement, or by payment when
+ * only the payment's notification has been recorded), and the payout must equal their net
  * amounts plus the rest (refunds, disputes). A payout that does not add up, or that carries payments
  * we have no receipt for, is flagged; its receipts are marked with the payout, as the bank sees it.
  */
@@ -54,7 +55,7 @@ public class PayoutReconciliation {
         /** What staff should know: reconciled, or what is wrong. */
         public String finding() {
             if (balanced()) {
-                return "Reconciled: " + receipts + " receipts" + (otherNet.isZero() ? "" : " and " + otherNet + " of refunds and disputes");
+                return "Reconciled: " + receipts + (receipts == 1 ? " receipt" : " receipts") + (otherNet.isZero() ? "" : " and " + otherNet + " of refunds and disputes");
             }
             StringBuilder s = new StringBuilder();
             if (missing > 0) {
@@ -109,22 +110,23 @@ public class PayoutReconciliation {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT p.id, p.arrival_date, p.status, p.currency, p.amount,
                                COUNT(r.id),
-                               COALESCE(SUM(r.net), 0),
+                               COALESCE(SUM(COALESCE(r.net, t.net)) FILTER (WHERE r.id IS NOT NULL), 0),
                                COALESCE(SUM(t.net) FILTER (WHERE t.type NOT IN ('charge', 'payment')), 0),
                                COUNT(t.transaction_id) FILTER (WHERE t.type IN ('charge', 'payment') AND r.id IS NULL),
                                COALESCE(SUM(t.net) FILTER (WHERE t.type IN ('charge', 'payment') AND r.id IS NULL), 0)
                         FROM processor_payout p
                         LEFT JOIN payout_transaction t ON t.payout_id = p.id
-                        LEFT JOIN receipt r ON r.source = 'PROCESSOR' AND r.settlement_id = t.transaction_id
+                        LEFT JOIN receipt r ON r.source = 'PROCESSOR' AND t.type IN ('charge', 'payment')
+                             AND (r.settlement_id = t.transaction_id OR r.payment_reference = t.payment_reference)
                         GROUP BY p.id, p.arrival_date, p.status, p.currency, p.amount
                         ORDER BY p.arrival_date DESC, p.id LIMIT ?""")
                 .setParameter(1, limit).getResultList();
         return rows.stream().map(r -> {
             String currency = ((String) r[3]).trim();
-            Money amount = money(r[4], currency);
-            Money receiptsNet = money(r[6], currency);
-            Money otherNet = money(r[7], currency);
-            Money missingNet = money(r[9], currency);
+            Money amount = SqlValues.money(r[4], currency);
+            Money receiptsNet = SqlValues.money(r[6], currency);
+            Money otherNet = SqlValues.money(r[7], currency);
+            Money missingNet = SqlValues.money(r[9], currency);
             return new Reconciled((String) r[0], ((Date) r[1]).toLocalDate(), (String) r[2], amount, ((Number) r[5]).longValue(), receiptsNet,
                     otherNet, ((Number) r[8]).longValue(), missingNet, amount.minus(receiptsNet).minus(otherNet).minus(missingNet));
         }).toList();
@@ -149,10 +151,12 @@ public class PayoutReconciliation {
             page = processor.payoutTransactions(payoutId, after, PAGE);
             for (SettledTransaction t : page) {
                 em.createNativeQuery("""
-                                INSERT INTO payout_transaction (transaction_id, payout_id, type, currency, net) VALUES (?, ?, ?, ?, ?)
-                                ON CONFLICT (transaction_id) DO NOTHING""")
+                                INSERT INTO payout_transaction (transaction_id, payout_id, type, currency, net, payment_reference)
+                                VALUES (?, ?, ?, ?, ?, ?)
+                                ON CONFLICT (transaction_id) DO UPDATE SET payment_reference = EXCLUDED.payment_reference""")
                         .setParameter(1, t.id()).setParameter(2, payoutId).setParameter(3, t.type()).setParameter(4, t.net().currency())
-                        .setParameter(5, t.net().amount()).executeUpdate();
+                        .setParameter(5, t.net().amount()).setParameter(6, t.paymentId() != null ? t.paymentId() : t.source())
+                        .executeUpdate();
                 stored++;
                 after = t.id();
             }
@@ -164,12 +168,9 @@ public class PayoutReconciliation {
     private void markReceipts(String payoutId) {
         em.createNativeQuery("""
                         UPDATE receipt r SET payout = t.payout_id FROM payout_transaction t
-                        WHERE t.payout_id = ? AND r.source = 'PROCESSOR' AND r.settlement_id = t.transaction_id
+                        WHERE t.payout_id = ? AND r.source = 'PROCESSOR' AND t.type IN ('charge', 'payment')
+                          AND (r.settlement_id = t.transaction_id OR r.payment_reference = t.payment_reference)
                           AND r.payout IS DISTINCT FROM t.payout_id""")
                 .setParameter(1, payoutId).executeUpdate();
-    }
-
-    private static Money money(Object value, String currency) {
-        return Money.of((BigDecimal) value, currency);
     }
 }

@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.money.Money;
+import org.quittance.platform.control.SqlValues;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,12 +36,8 @@ public class ReceiptReports {
                 .getResultList();
         return rows.stream().map(r -> {
             String currency = ((String) r[2]).trim();
-            return new Period((String) r[0], (String) r[1], ((Number) r[3]).longValue(), money(r[4], currency), money(r[5], currency),
-                    money(r[6], currency), money(r[7], currency));
+            return new Period((String) r[0], (String) r[1], ((Number) r[3]).longValue(), SqlValues.money(r[4], currency), SqlValues.money(r[5], currency),
+                    SqlValues.money(r[6], currency), SqlValues.money(r[7], currency));
         }).toList();
-    }
-
-    private static Money money(Object value, String currency) {
-        return Money.of((BigDecimal) value, currency);
     }
 }

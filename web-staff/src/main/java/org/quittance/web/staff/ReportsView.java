@@ -57,7 +57,8 @@ public class ReportsView implements Serializable {
     public void fetchPayouts() {
         PayoutReconciliation.Fetched fetched = Feedback.attempt(() -> payoutReconciliation.fetch(from, to, Feedback.user()), null);
         if (fetched != null) {
-            Feedback.info(fetched.payouts() + " payouts fetched from the processor, carrying " + fetched.transactions() + " transactions.");
+            Feedback.info(fetched.payouts() + (fetched.payouts() == 1 ? " payout" : " payouts") + " fetched from the processor, carrying "
+                    + fetched.transactions() + (fetched.transactions() == 1 ? " transaction." : " transactions."));
             refresh();
         }
     }

@@ -443,6 +443,11 @@ public class SandboxApi {
                 .add("has_more", rows.size() > limit).add("data", data).build());
     }
 
+    /** The firm's currency, what the sandbox's payout lever pays out by default. */
+    public String firmCurrency() {
+        return em.createQuery("SELECT f.defaultCurrency FROM Firm f", String.class).getResultStream().findFirst().orElse("GBP");
+    }
+
     private Answer payouts(Map<String, String> query) {
         int limit = limit(query);
         List<String> rows = page("payout", "", null, query, limit);

@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import org.quittance.money.Money;
 import org.quittance.payments.sandbox.control.CheckoutPage;
 import org.quittance.payments.sandbox.control.FormBody;
 import org.quittance.payments.sandbox.control.SandboxSettings;
@@ -19,7 +20,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -43,6 +47,9 @@ public class SandboxServer {
 
     @EJB
     SandboxWebhooks webhooks;
+
+    @EJB
+    SandboxSettlements settlements;
 
     @Resource
     ManagedExecutorService executor;
@@ -83,8 +90,15 @@ public class SandboxServer {
             } else if (path.startsWith("/pay/")) {
                 page(exchange, method, path.substring("/pay/".length()));
             } else if (path.equals("/")) {
-                html(exchange, 200, CheckoutPage.message("Sandbox payment processor",
-                        "Test mode only. Quittance sends clients here to enter a test card; no real money moves."));
+                html(exchange, 200, CheckoutPage.home(api.firmCurrency()));
+            } else if (path.equals("/payouts") && "POST".equals(method)) {
+                String currency = FormBody.parse(body(exchange)).getOrDefault("currency", api.firmCurrency());
+                SandboxSettlements.Paid paid = settlements.payOut(currency, Instant.now());
+                html(exchange, 200, paid.payoutId() == null
+                        ? CheckoutPage.message("No payout", "Nothing settled in " + currency + " is waiting to be paid out.")
+                        : CheckoutPage.message("Payout " + paid.payoutId(), paid.transactions() + " settled transactions paid out to the"
+                        + " firm's bank: " + Money.of(BigDecimal.valueOf(paid.amountMinor(),
+                        Currency.getInstance(currency).getDefaultFractionDigits()), currency) + "."));
             } else {
                 html(exchange, 404, CheckoutPage.message("Not found", "There is no page here."));
             }

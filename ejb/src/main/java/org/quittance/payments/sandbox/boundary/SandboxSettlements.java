@@ -67,7 +67,7 @@ public class SandboxSettlements {
         return ids;
     }
 
-    /** A payout the sandbox made: @param amountMinor the sum of its transactions' net amounts */
+    /** A payout the sandbox made (no id when nothing was waiting): @param amountMinor the sum of its transactions' net amounts */
     public record Paid(String payoutId, long amountMinor, int transactions) {
     }
 
@@ -87,6 +87,9 @@ public class SandboxSettlements {
                         AND body LIKE ? AND body NOT LIKE '%"type":"payout"%'
                         AND id NOT IN (SELECT txn_id FROM sandbox_payout_item) ORDER BY created, id""")
                 .setParameter(1, created).setParameter(2, "%\"currency\":\"" + currency.toLowerCase() + "\"%").getResultList();
+        if (rows.isEmpty()) {
+            return new Paid(null, 0, 0);
+        }
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         String payoutId = "po_" + suffix;
         long amount = 0;

@@ -58,6 +58,20 @@ public final class CheckoutPage {
                 escape(sessionId), escape(email), escape(name), escape(total)));
     }
 
+    /**
+     * The sandbox's home: what it is, and a lever a real processor's dashboard does not need — paying
+     * out now what has settled, as an automatic payout would, so that payout reconciliation can be tried.
+     */
+    public static String home(String currency) {
+        return page("Sandbox payment processor", "<section class=\"card\"><h1>Sandbox payment processor</h1>"
+                + "<p>Test mode only. Quittance sends clients here to enter a test card; no real money moves.</p>"
+                + "<h2>Pay out</h2><p class=\"muted\">Sends everything settled in " + escape(currency) + " and not paid out yet to the"
+                + " firm's bank as one payout, as the processor's automatic payouts do. Then fetch payouts in Quittance's"
+                + " Reports › Payout reconciliation.</p>"
+                + "<form method=\"post\" action=\"/payouts\"><input type=\"hidden\" name=\"currency\" value=\"" + escape(currency) + "\">"
+                + "<button type=\"submit\">Pay out " + escape(currency) + " now</button></form></section>");
+    }
+
     public static String message(String title, String text) {
         return page(title, "<section class=\"card\"><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></section>");
     }
