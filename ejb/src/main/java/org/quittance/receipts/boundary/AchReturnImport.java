@@ -155,11 +155,16 @@ public class AchReturnImport {
         }
         return em.createQuery("SELECT a FROM AchReturn a WHERE a.originalTrace IN :traces", AchReturn.class)
                 .setParameter("traces", entries.stream().map(AchReturnFile.Returned::originalTrace).distinct().toList())
-                .getResultStream().map(a -> a.kind() + ":" + a.originalTrace() + ":" + a.code()).collect(Collectors.toSet());
+                .getResultStream().map(a -> key(a.kind(), a.originalTrace(), a.code())).collect(Collectors.toSet());
     }
 
+    /** A return is known by its kind, the original entry's trace and its code (the table's unique key). */
     private static String key(AchReturnFile.Returned entry) {
-        return entry.kind() + ":" + entry.originalTrace() + ":" + entry.code();
+        return key(entry.kind(), entry.originalTrace(), entry.code());
+    }
+
+    private static String key(AchReturnKind kind, String originalTrace, String code) {
+        return kind + ":" + originalTrace + ":" + code;
     }
 
     /** One e-mail per file to the firm's accounts address (else the portal administrator), listing what each entry did. */

@@ -20,6 +20,11 @@ public class PaymentTransactionFilter implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         SettledTransaction transaction = (SettledTransaction) item;
-        return PAYMENTS.contains(transaction.type()) && transaction.gross().isPositive() ? transaction : null;
+        return isPayment(transaction) ? transaction : null;
+    }
+
+    /** Money a client paid: what becomes a receipt. */
+    public static boolean isPayment(SettledTransaction transaction) {
+        return PAYMENTS.contains(transaction.type()) && transaction.gross().isPositive();
     }
 }

@@ -60,7 +60,7 @@ public class SettlementFiles {
         } catch (FileRefused e) {
             throw new RuleViolation(fileName + " was not imported. " + e.getMessage() + ".");
         }
-        long payments = transactions.stream().filter(t -> new PaymentTransactionFilter().processItem(t) != null).count();
+        long payments = transactions.stream().filter(PaymentTransactionFilter::isPayment).count();
         SettlementFiles self = context.getBusinessObject(SettlementFiles.class);
         Kept kept = self.keep(fileName, content, transactions.size(), by);
         if (kept.before()) {

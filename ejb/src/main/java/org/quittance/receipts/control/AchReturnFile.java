@@ -37,6 +37,12 @@ public final class AchReturnFile {
     private AchReturnFile() {
     }
 
+    /** Whether the content looks like an ACH file: fixed-width records, so no commas on its first line (BAI2 has them). */
+    public static boolean looksLikeOne(String content) {
+        String first = content.replace("\uFEFF", "").stripLeading().lines().findFirst().orElse("");
+        return !first.isEmpty() && !first.contains(",");
+    }
+
     public static Parsed parse(String content) {
         return new Reader(records(content)).read();
     }

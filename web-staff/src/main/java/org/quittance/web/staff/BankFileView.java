@@ -8,6 +8,7 @@ import jakarta.servlet.http.Part;
 import org.quittance.receipts.boundary.AchReturnImport;
 import org.quittance.receipts.boundary.BankStatementImport;
 import org.quittance.receipts.boundary.SettlementFiles;
+import org.quittance.receipts.control.AchReturnFile;
 import org.quittance.receipts.control.SettlementCsv;
 
 import java.io.IOException;
@@ -52,9 +53,10 @@ public class BankFileView {
             return;
         }
         String name = file.getSubmittedFileName() == null ? "bank file" : file.getSubmittedFileName();
-        if (SettlementCsv.looksLikeOne(new String(content, 0, Math.min(content.length, 2_000), StandardCharsets.UTF_8))) {
+        String start = new String(content, 0, Math.min(content.length, 2_000), StandardCharsets.ISO_8859_1);
+        if (SettlementCsv.looksLikeOne(start)) {
             importSettlement(name, content);
-        } else if (isAch(content)) {
+        } else if (AchReturnFile.looksLikeOne(start)) {
             importReturns(name, content);
         } else {
             importStatement(name, content);
@@ -88,13 +90,6 @@ public class BankFileView {
             Feedback.info(name + ": " + done.entries() + " returns and notices, " + done.reversed() + " receipts reversed, "
                     + done.attention() + " for you to look at" + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".");
         }
-    }
-
-    /** A BAI2 file's first line holds commas (01,sender,…); an ACH file's records are fixed-width and have none. */
-    static boolean isAch(byte[] content) {
-        String text = new String(content, 0, Math.min(content.length, 200), StandardCharsets.ISO_8859_1).stripLeading();
-        String firstLine = text.lines().findFirst().orElse("");
-        return !firstLine.isEmpty() && !firstLine.contains(",");
     }
 
     public Part getFile() { return file; }

@@ -95,16 +95,13 @@ public class ManualReceiptView implements Serializable {
 
     /** What is placed on invoices and what would become the client's credit, as the form stands. */
     public String getSplitSummary() {
-        BigDecimal placed = parts.values().stream().filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (amount == null) {
             return "";
         }
-        BigDecimal left = amount.subtract(placed);
-        if (placed.signum() == 0) {
+        if (Placement.placed(parts.values()).signum() == 0) {
             return "Nothing placed: saving spreads " + Money.of(amount, currency) + " oldest due first.";
         }
-        return Money.of(placed, currency) + " on invoices" + (left.signum() > 0 ? ", " + Money.of(left, currency) + " unapplied credit" : "")
-                + (left.signum() < 0 ? " — more than the amount received" : "") + ".";
+        return Placement.describe(amount, parts.values(), currency, "more than the amount received");
     }
 
     public List<ClientDirectory.ClientRow> getClients() { return clients.clients(); }

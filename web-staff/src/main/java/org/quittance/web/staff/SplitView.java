@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.quittance.clients.boundary.ClientDirectory;
-import org.quittance.money.Money;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ManualReceipts;
 import org.quittance.receipts.control.OpenInvoice;
@@ -80,11 +79,7 @@ public class SplitView implements Serializable {
         if (receipt == null) {
             return "";
         }
-        BigDecimal placed = parts.values().stream().filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal left = receipt.gross().amount().subtract(placed);
-        String currency = receipt.gross().currency();
-        return Money.of(placed, currency) + " on invoices" + (left.signum() > 0 ? ", " + Money.of(left, currency) + " unapplied credit" : "")
-                + (left.signum() < 0 ? " — more than the receipt" : "") + ".";
+        return Placement.describe(receipt.gross().amount(), parts.values(), receipt.gross().currency(), "more than the receipt");
     }
 
     public List<ClientDirectory.ClientRow> getClients() { return clients.clients(); }
