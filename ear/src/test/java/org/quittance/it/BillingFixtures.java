@@ -124,6 +124,35 @@ public class BillingFixtures {
         return new Published(s.email(), s.clientId(), invoiceId);
     }
 
+    /**
+     * A second registered portal user of the same client who receives a new matter's invoices (and
+     * only those), with one published invoice on it.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Published colleagueOnAnotherMatter(Published first) {
+        BillingFixtures self = context.getBusinessObject(BillingFixtures.class);
+        Scenario s = self.colleague(first.clientId());
+        Long invoiceId = self.finalInvoice(s).id();
+        publishing.start(Set.of(invoiceId), "it");
+        Eventually.await("publication", Duration.ofSeconds(30),
+                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
+        return new Published(s.email(), s.clientId(), invoiceId);
+    }
+
+    public Scenario colleague(Long clientId) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "colleague-" + suffix + "@example.com";
+        Long contactId = clients.addContact(clientId, "Colleague " + suffix, email, false).id();
+        em.flush();
+        PortalUser portal = portals.addPortal(contactId);
+        em.flush();
+        register(portal.id());
+        Matter matter = clients.addMatter(clientId, "M-" + suffix, "Matter " + suffix, "GBP", new BigDecimal("200.00"), null);
+        em.flush();
+        clients.setRecipients(matter.id(), Set.of(portal.id()));
+        return new Scenario(clientId, contactId, portal.id(), email, matter.id(), staff.byUsername("it-biller").id());
+    }
+
     /** The published invoice as its client sees it in the portal. */
     public PortalInvoices.Row portalRow(Published p) {
         return portalInvoices.rows(p.email()).stream().filter(r -> r.invoiceId().equals(p.invoiceId())).findFirst().orElseThrow();

@@ -73,6 +73,25 @@ class MailIT {
         assertEquals("SENT", entry.state());
     }
 
+    @Test
+    void aLinkIsDeliveredButTheOutboxKeepsNoLiveCopyOfIt() throws Exception {
+        String recipient = "client-" + UUID.randomUUID() + "@example.com";
+        String link = "http://localhost/portal/register.xhtml?token=" + UUID.randomUUID();
+        assertTrue(mailer.queue("mail-it:" + recipient, recipient, "Your client portal", "Set your password here:\n" + link + "\n", link));
+
+        Eventually.await("mail to " + recipient, Duration.ofSeconds(20), () -> messagesTo(recipient) == 1);
+        MimeMessage received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipientIs(m, recipient)).findFirst().orElseThrow();
+        assertTrue(received.getContent().toString().contains(link), "the client gets the link");
+        Eventually.await("sent", Duration.ofSeconds(10), () -> entryTo(recipient).state().equals("SENT"));
+        Outbox.Entry entry = entryTo(recipient);
+        assertFalse(entry.body().contains(link), entry.body());
+        assertTrue(entry.body().contains("Set your password here:\n[link removed once sent]"), entry.body());
+    }
+
+    private Outbox.Entry entryTo(String recipient) {
+        return outbox.latest(100).stream().filter(e -> e.recipient().equals(recipient)).findFirst().orElseThrow();
+    }
+
     private long messagesTo(String recipient) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipientIs(m, recipient)).count();
     }

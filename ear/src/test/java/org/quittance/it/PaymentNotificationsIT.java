@@ -144,6 +144,58 @@ class PaymentNotificationsIT {
     }
 
     @Test
+    void theEndpointRefusesCheaplyBeforeReadingOrVerifying() throws Exception {
+        String eventId = "evt_" + unique();
+        byte[] body = sample("payment_intent.succeeded").replace("evt_000000000000000000000000", eventId).getBytes(StandardCharsets.UTF_8);
+        assertEquals(400, post(body, "v1=abc").statusCode(), "no timestamp");
+        assertEquals(400, post(body, "t=" + now() + ",v1=" + "a".repeat(2000)).statusCode(), "an endless signature");
+        assertEquals(400, post(body, "t=" + now() + ";DROP TABLE").statusCode(), "not a signature at all");
+
+        // 1 MB without a signature: answered without being read.
+        long start = System.nanoTime();
+        assertEquals(400, post(new byte[1024 * 1024], null).statusCode());
+        // A signed body over 256 KiB is too large, whatever its signature says.
+        byte[] huge = new byte[300 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertEquals(413, post(huge, signer.header(now(), huge)).statusCode());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refusals are quick");
+
+        assertEquals(0, payments.notifications(eventId));
+        // The real event still goes through afterwards.
+        assertEquals(200, post(body, signer.header(now(), body)).statusCode());
+        assertEquals(1, payments.notifications(eventId));
+    }
+
+    /**
+     * A charge named under two payment intents used to fail five times on the charge's unique key and
+     * end in the dead-letter queue; it is now recorded at once as a conflict, with its reason.
+     */
+    @Test
+    void anEventThatContradictsTheBooksIsRecordedAsAConflictNotRetried() throws Exception {
+        String piA = "pi_" + unique();
+        String piB = "pi_" + unique();
+        String ch = "ch_" + unique();
+        byte[] processingA = event("payment_intent.processing", """
+                {"id":"%s","object":"payment_intent","amount":50000,"currency":"gbp","status":"processing"}""".formatted(piA));
+        byte[] succeededB = event("payment_intent.succeeded", """
+                {"id":"%s","object":"payment_intent","latest_charge":"%s","amount":50000,"currency":"gbp","status":"succeeded"}""".formatted(piB, ch));
+        byte[] succeededA = event("payment_intent.succeeded", """
+                {"id":"%s","object":"payment_intent","latest_charge":"%s","amount":50000,"currency":"gbp","status":"succeeded"}""".formatted(piA, ch));
+        assertEquals(200, post(processingA, signer.header(now(), processingA)).statusCode());
+        awaitState(piA, PaymentState.PENDING);
+        assertEquals(200, post(succeededB, signer.header(now(), succeededB)).statusCode());
+        awaitState(piB, PaymentState.SUCCEEDED);
+        assertEquals(200, post(succeededA, signer.header(now(), succeededA)).statusCode());
+
+        String conflicting = new String(succeededA, StandardCharsets.UTF_8).replaceAll("(?s).*?\"id\":\"(evt_[^\"]+)\".*", "$1");
+        Eventually.await("the third event recorded as a conflict", WAIT, () -> ProcessorPayments.CONFLICT.equals(payments.outcome(conflicting)));
+        ProcessorPayments.Conflict conflict = payments.conflicts(100).stream().filter(c -> c.eventId().equals(conflicting)).findFirst().orElseThrow();
+        assertTrue(conflict.reason().contains(ch) && conflict.reason().contains(piB), conflict.reason());
+        assertEquals(PaymentState.PENDING, payments.byPaymentIntent(piA).orElseThrow().state(), "nothing applied from it");
+        assertEquals(PaymentState.SUCCEEDED, payments.byPaymentIntent(piB).orElseThrow().state());
+    }
+
+    @Test
     void aRefundArrivingBeforeItsSuccessEndsRefunded() throws Exception {
         String pi = "pi_" + unique();
         String ch = "ch_" + unique();

@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -108,6 +109,50 @@ class PortalCheckoutIT {
     }
 
     @Test
+    void twoUsersOfOneClientOnTwoMattersSeeOnlyTheirOwnMattersPayments() throws Exception {
+        BillingFixtures.Published first = fixtures.registeredClientWithPublishedInvoice();
+        BillingFixtures.Published second = fixtures.colleagueOnAnotherMatter(first);
+        String firstReference = paid(first, "600.00");
+        String secondReference = paid(second, "600.00");
+
+        assertEquals(List.of(firstReference), payments.history(first.email()).stream().map(PortalPayments.Payment::reference).toList());
+        assertEquals(List.of(secondReference), payments.history(second.email()).stream().map(PortalPayments.Payment::reference).toList());
+        assertTrue(payments.payment(second.email(), firstReference).isEmpty(), "another matter's payment");
+        assertTrue(payments.receipt(second.email(), firstReference).isEmpty(), "another matter's receipt");
+        assertTrue(payments.ofInvoice(second.email(), first.invoiceId()).isEmpty());
+        assertTrue(payments.receipt(first.email(), firstReference).isPresent());
+    }
+
+    /** The portal balance and the receipt follow the money the firm holds: a refund reopens what it gave back. */
+    @Test
+    void aPartlyRefundedPaymentLeavesTheRefundOpenAndItsReceiptSaysSo() throws Exception {
+        BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+        String reference = paid(c, "600.00");
+        assertEquals(new BigDecimal("0.00"), fixtures.portalRow(c).balance().amount());
+        String paymentIntent = payments.payment(c.email(), reference).orElseThrow().processorReference();
+
+        assertEquals(200, sandbox.post("/v1/refunds", "payment_intent=" + paymentIntent + "&amount=20000", UUID.randomUUID().toString()).status());
+        webhooks.deliverPending();
+        Eventually.await("the refund recorded", WAIT,
+                () -> payments.payment(c.email(), reference).map(PortalPayments.Payment::takenBack).orElse(false));
+
+        PortalPayments.Payment payment = payments.payment(c.email(), reference).orElseThrow();
+        assertEquals("Partly refunded", payment.status());
+        assertEquals(new BigDecimal("400.00"), payment.held().amount());
+        assertEquals(new BigDecimal("200.00"), fixtures.portalRow(c).balance().amount(), "what was given back is due again");
+        assertTrue(payments.receipt(c.email(), reference).isPresent());
+    }
+
+    private String paid(BillingFixtures.Published p, String amount) throws Exception {
+        String url = payments.startCheckout(p.email(), UUID.randomUUID().toString(), Map.of(p.invoiceId(), new BigDecimal(amount)), ADDRESS);
+        assertNotNull(sandbox.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "Payer").redirect());
+        webhooks.deliverPending();
+        String reference = fixtures.checkoutReference(p.invoiceId());
+        Eventually.await("payment recorded", WAIT, () -> payments.payment(p.email(), reference).map(PortalPayments.Payment::succeeded).orElse(false));
+        return reference;
+    }
+
+    @Test
     void notificationsDeliveredTwiceAndOutOfOrderMakeOnePaymentInTheRightState() throws Exception {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("250.00")), ADDRESS);
@@ -161,8 +206,8 @@ class PortalCheckoutIT {
     @Test
     void aForgottenPasswordLinkWorksOnceAndOnlyForItsUser() throws Exception {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
-        passwords.requestReset(c.email().toUpperCase());
-        passwords.requestReset("nobody-" + UUID.randomUUID() + "@example.com");
+        passwords.requestReset(c.email().toUpperCase(), "192.0.2." + (int) (Math.random() * 250));
+        passwords.requestReset("nobody-" + UUID.randomUUID() + "@example.com", "192.0.2." + (int) (Math.random() * 250));
         String body = (String) em.createNativeQuery("SELECT body FROM mail_outbox WHERE recipient = ? AND message_key LIKE 'portal-password-reset:%'")
                 .setParameter(1, c.email()).getSingleResult();
         Matcher token = Pattern.compile("token=([^\\s]+)").matcher(body);

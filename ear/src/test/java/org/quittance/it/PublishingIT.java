@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -58,6 +59,8 @@ class PublishingIT {
     @EJB PublishedVersions versions;
     @EJB Billing billing;
     @EJB InvoicePublisher publisher;
+    @EJB org.quittance.billing.control.PublishRuns runs;
+    @EJB org.quittance.billing.boundary.UnfinishedPublishRuns unfinished;
     @EJB OutboundMessages outbound;
     @Resource UserTransaction tx;
 
@@ -180,6 +183,30 @@ class PublishingIT {
         awaitMail(client.email(), "Invoice " + invoice.number());
         Thread.sleep(4_000);
         assertEquals(1, mailsTo(client.email(), "Invoice "));
+    }
+
+    /** A stop in the middle of "Publish selected": at the next start the rest is published, each invoice once. */
+    @Test
+    void aRunThatAServerStopInterruptedIsFinishedAtStartEachInvoiceOnce() throws Exception {
+        var client = fixtures.client(true);
+        List<Invoice> invoices = List.of(fixtures.finalInvoice(client), fixtures.finalInvoice(client), fixtures.finalInvoice(client));
+        // As a stop leaves it: the run recorded, its first invoice published, the worker gone with the server.
+        long runId = runs.create(invoices.stream().map(Invoice::id).toList(), "it");
+        publisher.publish(runId, invoices.get(0).id(), "it");
+        assertFalse(publishing.progress(runId).finished());
+
+        assertTrue(unfinished.resume().contains(runId));
+
+        assertEquals(3, awaitFinished(runId).published());
+        for (Invoice invoice : invoices) {
+            assertEquals(1, awaitVersion(invoice.id()).documentNo());
+            awaitMail(client.email(), "Invoice " + invoice.number());
+        }
+        Thread.sleep(4_000);
+        for (Invoice invoice : invoices) {
+            assertEquals(1, mailsTo(client.email(), "Invoice " + invoice.number()), "one e-mail per invoice and recipient");
+        }
+        assertFalse(unfinished.resume().contains(runId), "nothing left of it");
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.payments.sandbox.control.SandboxFaults;
 import org.quittance.portal.boundary.PortalInvoices;
 import org.quittance.receipts.boundary.IntegratedReceipts;
+import org.quittance.receipts.boundary.InterruptedImports;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptIntake;
 import org.quittance.receipts.entity.MatchKind;
@@ -77,6 +78,7 @@ class ReceiptsIT {
     @EJB SandboxApi sandbox;
     @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
+    @EJB InterruptedImports interruptedImports;
     @EJB ReceiptIntake intake;
     @EJB IntegratedReceipts receipts;
     @EJB Ledgers ledgers;
@@ -140,6 +142,57 @@ class ReceiptsIT {
                 .setParameter(1, OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
                 .setParameter(2, OffsetDateTime.ofInstant(from.plus(1, ChronoUnit.DAYS), java.time.ZoneOffset.UTC)).getSingleResult();
         assertEquals(0, new BigDecimal("3000").multiply(new BigDecimal("12.34")).compareTo(imported), "every amount once");
+    }
+
+    /**
+     * A crash leaves an import STARTED in the job repository for ever, and a running import blocks
+     * every later one. At start the server marks it failed with the reason and restarts it from its
+     * checkpoint. (The crash is simulated: a copy of a half-done execution, still STARTED, that this
+     * server never ran — as the repository holds it after a kill -9 and a restart.)
+     */
+    @Test
+    void anImportInterruptedByAServerStopIsMarkedAndContinuedAtStart() throws Exception {
+        Instant from = quietPeriod();
+        List<String> settled = simulate(3_000, from);
+        SandboxFaults.failListingAfterPages(12);
+        long halfDone = receiptImport.start(from, from.plus(1, ChronoUnit.DAYS));
+        assertEquals(BatchStatus.FAILED, runToEnd(halfDone));
+        SandboxFaults.clear();
+        long crashed = asLeftByACrash(halfDone);
+        assertEquals(crashed, receiptImport.running().orElseThrow().executionId());
+        assertThrows(Exception.class, () -> receiptImport.start(from, from.plus(1, ChronoUnit.DAYS)), "a dead import blocks the next");
+
+        List<Long> restarted = interruptedImports.recover();
+
+        assertEquals(1, restarted.size());
+        ReceiptImport.Progress marked = receiptImport.progress(crashed);
+        assertEquals(BatchStatus.FAILED, marked.status());
+        assertTrue(marked.interrupted(), marked.exitStatus());
+        assertEquals(BatchStatus.COMPLETED, runToEnd(restarted.get(0)));
+        assertEquals(1_800, receiptImport.progress(restarted.get(0)).read(), "continued from the checkpoint");
+        assertEquals(3_000, receiptsOf(settled), "every payment once");
+        assertTrue(receiptImport.running().isEmpty());
+        assertEquals(List.of(), interruptedImports.recover(), "nothing left to recover");
+    }
+
+    /** A copy of the execution and its steps, STARTED, with the same checkpoints: JBeret has never cached it. */
+    private long asLeftByACrash(long execution) throws Exception {
+        tx.begin();
+        long copy = ((Number) em.createNativeQuery("""
+                        INSERT INTO job_execution (jobinstanceid, version, createtime, starttime, lastupdatedtime, batchstatus, exitstatus, jobparameters)
+                        SELECT jobinstanceid, version, createtime, starttime, now(), 'STARTED', NULL, jobparameters
+                        FROM job_execution WHERE jobexecutionid = ? RETURNING jobexecutionid""")
+                .setParameter(1, execution).getSingleResult()).longValue();
+        em.createNativeQuery("""
+                        INSERT INTO step_execution (jobexecutionid, version, stepname, starttime, batchstatus, persistentuserdata, readcount,
+                               writecount, commitcount, rollbackcount, readskipcount, processskipcount, filtercount, writeskipcount,
+                               readercheckpointinfo, writercheckpointinfo)
+                        SELECT ?, version, stepname, starttime, 'STARTED', persistentuserdata, readcount, writecount, commitcount,
+                               rollbackcount, readskipcount, processskipcount, filtercount, writeskipcount, readercheckpointinfo, writercheckpointinfo
+                        FROM step_execution WHERE jobexecutionid = ?""")
+                .setParameter(1, copy).setParameter(2, execution).executeUpdate();
+        tx.commit();
+        return copy;
     }
 
     @Test

@@ -54,6 +54,12 @@ class SecurityIT {
     @EJB
     StaffAccounts staffAccounts;
 
+    @EJB
+    org.quittance.portal.boundary.PortalPasswords passwords;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
 
@@ -121,6 +127,82 @@ class SecurityIT {
     }
 
     @Test
+    void aPasswordChangeEndsTheUsersOtherSessions() throws Exception {
+        Browser elsewhere = new Browser();
+        elsewhere.get("/portal/");
+        assertEquals(302, elsewhere.signIn("/portal", portalUser, PASSWORD).statusCode());
+        assertTrue(elsewhere.get("/portal/").body().contains("Your invoices"));
+
+        passwords.change(portalUser, PASSWORD, "granite lanterns drift south");
+
+        HttpResponse<String> after = elsewhere.get("/portal/");
+        assertEquals(302, after.statusCode(), "the old session is over");
+        assertFalse(elsewhere.get("/portal/").body().contains("Your invoices"));
+        Browser again = new Browser();
+        again.get("/portal/");
+        assertEquals(302, again.signIn("/portal", portalUser, "granite lanterns drift south").statusCode());
+        assertTrue(again.get("/portal/").body().contains("Your invoices"));
+    }
+
+    @Test
+    void twoPostsOfOneResetLinkAtOnceSetOnePassword() throws Exception {
+        passwords.requestReset(portalUser, randomAddress());
+        String body = (String) em.createNativeQuery("SELECT body FROM mail_outbox WHERE recipient = ? AND message_key LIKE 'portal-password-reset:%'")
+                .setParameter(1, portalUser).getSingleResult();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("token=([^\\s]+)").matcher(body);
+        assertTrue(link.find(), body);
+        String token = java.net.URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<String>> posts = new java.util.ArrayList<>();
+        for (String password : new String[]{"first quiet harbour tide", "second quiet harbour tide"}) {
+            posts.add(executor.submit(() -> {
+                start.await();
+                try {
+                    return passwords.reset(token, password);
+                } catch (jakarta.ejb.EJBException | org.quittance.platform.control.RuleViolation e) {
+                    return null;
+                }
+            }));
+        }
+        start.countDown();
+        long succeeded = 0;
+        for (java.util.concurrent.Future<String> post : posts) {
+            if (post.get(30, java.util.concurrent.TimeUnit.SECONDS) != null) {
+                succeeded++;
+            }
+        }
+        assertEquals(1, succeeded, "one link, one new password");
+    }
+
+    @Test
+    void passwordLinksAreLimitedPerAddressAndPerRecipient() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            passwords.requestReset(portalUser, randomAddress());
+        }
+        assertEquals(3L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND message_key LIKE 'portal-password-reset:%'")
+                .setParameter(1, portalUser).getSingleResult()).longValue(), "three e-mails an hour to one client, whoever asks");
+
+        String address = randomAddress();
+        for (int i = 0; i < 10; i++) {
+            passwords.requestReset("nobody-" + i + "-" + UUID.randomUUID() + "@example.com", address);
+        }
+        org.quittance.platform.control.RuleViolation refused = assertThrows(org.quittance.platform.control.RuleViolation.class,
+                () -> passwords.requestReset("nobody-" + UUID.randomUUID() + "@example.com", address));
+        assertTrue(refused.getMessage().contains("try again in an hour"), refused.getMessage());
+    }
+
+    @Test
+    void theOutboxIsForAdministratorsOnly() throws Exception {
+        Browser billing = new Browser();
+        billing.get("/staff/outbox.xhtml");
+        assertEquals(302, billing.signIn("/staff", staffUser, PASSWORD).statusCode());
+        HttpResponse<String> outbox = billing.get("/staff/outbox.xhtml");
+        assertEquals(403, outbox.statusCode(), "a billing user could read registration links there");
+        assertFalse(billing.get("/staff/").body().contains("outbox.xhtml"), "and the menu does not offer it");
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         Browser browser = new Browser();
         browser.get("/staff/");
@@ -170,14 +252,152 @@ class SecurityIT {
         assertEquals(302, ownerAgain.signIn("/portal", portalUser, PASSWORD).statusCode(), "4 + 1 failures around a success do not lock");
     }
 
+    @Test
+    void fiveWrongPasswordsLockAStaffLoginEvenAgainstTheRightOne() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Browser attacker = new Browser();
+            attacker.get("/staff/");
+            assertTrue(attacker.signIn("/staff", staffUser, "guess-" + i).body().contains("not right"));
+        }
+        Browser owner = new Browser();
+        owner.get("/staff/");
+        assertTrue(owner.signIn("/staff", staffUser, PASSWORD).body().contains("not right"), "locked: even the right password is refused");
+
+        tx.begin();
+        em.createNativeQuery("UPDATE staff_user SET locked_until = now() - interval '1 second' WHERE username = ?")
+                .setParameter(1, staffUser).executeUpdate();
+        tx.commit();
+        Browser later = new Browser();
+        later.get("/staff/");
+        assertEquals(302, later.signIn("/staff", staffUser, PASSWORD).statusCode(), "fifteen minutes later (simulated) the right password works");
+    }
+
+    /**
+     * An unknown login costs the same PBKDF2 verification as a known one with a wrong password, so
+     * the answer's time does not tell who has an account (it was 10–90 ms against 500–800 ms).
+     */
+    @Test
+    void anUnknownLoginTakesAsLongAsAWrongPassword() throws Exception {
+        for (String context : new String[]{"/staff", "/portal"}) {
+            String known = context.equals("/staff") ? staffUser : portalUser;
+            String unknown = "nobody-" + UUID.randomUUID() + (context.equals("/staff") ? "" : "@example.com");
+            long knownNanos = medianSignInNanos(context, known);
+            long unknownNanos = medianSignInNanos(context, unknown);
+            assertTrue(unknownNanos * 2 > knownNanos, context + ": unknown " + unknownNanos / 1_000_000 + " ms against known "
+                    + knownNanos / 1_000_000 + " ms");
+        }
+    }
+
+    private long medianSignInNanos(String context, String login) throws Exception {
+        long[] nanos = new long[3];
+        for (int i = 0; i < nanos.length; i++) {
+            Browser browser = new Browser();
+            browser.get(context + "/");
+            long start = System.nanoTime();
+            assertTrue(browser.signIn(context, login, "not the password " + i).body().contains("not right"));
+            nanos[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        return nanos[1];
+    }
+
+    @Test
+    void everyPageCarriesTheBrowserSecurityHeadersAndALaxSessionCookie() throws Exception {
+        for (String page : new String[]{"/portal/login.xhtml", "/staff/login.xhtml", "/portal/", "/staff/"}) {
+            HttpResponse<String> response = new Browser().get(page);
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null), page);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), page);
+            assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(null), page);
+            assertTrue(response.headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.contains("frame-ancestors 'none'")), page);
+            assertTrue(response.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP: " + page);
+        }
+        String cookie = sessionCookie(new Browser().get("/portal/login.xhtml"));
+        assertTrue(cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"), cookie);
+        assertFalse(cookie.toLowerCase().contains("secure"), "plain HTTP: a Secure cookie would never come back: " + cookie);
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustAll.init(null, new javax.net.ssl.TrustManager[]{new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) { }
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) { }
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+        }}, null);
+        HttpClient https = HttpClient.newBuilder().sslContext(trustAll).followRedirects(HttpClient.Redirect.NEVER).build();
+        int port = testModuleUrl.getPort() - 8080 + 8443;
+        HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/portal/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age="), response.headers().map().toString());
+        String cookie = sessionCookie(response);
+        assertTrue(cookie.toLowerCase().contains("; secure") && cookie.contains("SameSite=Lax"), cookie);
+    }
+
+    /**
+     * Password spraying: one address trying one password on many logins never locks an account, so
+     * the address itself is refused after 20 failures, even with a right password, for 15 minutes.
+     */
+    @Test
+    void anAddressThatFailsTwentyTimesIsRefusedEvenWithTheRightPassword() throws Exception {
+        String attacker = randomAddress();
+        for (int i = 0; i < 20; i++) {
+            Browser guess = new Browser(attacker);
+            guess.get("/portal/");
+            HttpResponse<String> refused = guess.signIn(i % 2 == 0 ? "/portal" : "/staff", "someone-" + i + "@example.com", "Winter2026!");
+            assertEquals(200, refused.statusCode());
+            assertTrue(refused.body().contains("not right"));
+        }
+        Browser sameAddress = new Browser(attacker);
+        sameAddress.get("/portal/");
+        HttpResponse<String> refused = sameAddress.signIn("/portal", portalUser, PASSWORD);
+        assertEquals(429, refused.statusCode(), "refused before the password is even checked");
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        assertTrue(refused.body().contains("Too many failed sign-ins"), refused.body());
+
+        Browser elsewhere = new Browser();
+        elsewhere.get("/portal/");
+        assertEquals(302, elsewhere.signIn("/portal", portalUser, PASSWORD).statusCode(), "the client itself, from its own address, is not locked");
+
+        tx.begin();
+        em.createNativeQuery("UPDATE throttle SET window_start = now() - interval '16 minutes' WHERE subject = ?").setParameter(1, attacker).executeUpdate();
+        tx.commit();
+        Browser later = new Browser(attacker);
+        later.get("/portal/");
+        assertEquals(302, later.signIn("/portal", portalUser, PASSWORD).statusCode(), "fifteen minutes later (simulated) the address may try again");
+    }
+
+    private static String randomAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
+    }
+
     /** A cookie-keeping HTTP client that does not follow redirects, so each step can be checked. */
     private final class Browser {
         private final CookieManager cookies = new CookieManager();
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        /**
+         * Each browser comes from its own address (the test server trusts X-Forwarded-For, as behind
+         * the firm's proxy), so the per-address limit on failed sign-ins counts each test apart.
+         */
+        private final String address;
+
+        Browser() {
+            this(randomAddress());
+        }
+
+        Browser(String address) {
+            this.address = address;
+        }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> signIn(String context, String user, String password) throws Exception {
@@ -185,6 +405,7 @@ class SecurityIT {
                     + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
             return http.send(HttpRequest.newBuilder(uri(context + "/j_security_check"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-Forwarded-For", address)
                             .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }

@@ -36,11 +36,15 @@ public class Money implements Serializable, Comparable<Money> {
         this.currency = currency.getCurrencyCode();
     }
 
-    /** An exact amount: rejects more decimals than the currency allows. */
+    /**
+     * An exact amount: rejects more decimals than the currency allows, and anything outside
+     * {@link Decimals}' bounds before touching its digits.
+     */
     public static Money of(BigDecimal amount, String currencyCode) {
         Objects.requireNonNull(amount, "amount");
         Currency currency = currency(currencyCode);
         int scale = minorDigits(currency);
+        amount = Decimals.requireBounded(amount);
         BigDecimal normalised = amount.stripTrailingZeros();
         if (normalised.scale() > scale) {
             throw new IllegalArgumentException(amount.toPlainString() + " has more decimals than "
@@ -50,7 +54,7 @@ public class Money implements Serializable, Comparable<Money> {
     }
 
     public static Money of(String amount, String currencyCode) {
-        return of(new BigDecimal(amount), currencyCode);
+        return of(Decimals.parse(amount), currencyCode);
     }
 
     /** A computed amount: rounded to the currency's minor unit with {@link #ROUNDING}. */

@@ -119,8 +119,23 @@ public final class DevServer {
         builder.environment().put("QUITTANCE_DB_USER", DATABASE);
         builder.environment().put("QUITTANCE_DB_PASSWORD", DATABASE);
         builder.environment().put("QUITTANCE_DEMO_DATA", "true");
+        builder.environment().putIfAbsent("QUITTANCE_SANDBOX_ENABLED", "true");
+        builder.environment().putIfAbsent("QUITTANCE_SECRET_KEY_FILE", secretKeyFile().toString());
         builder.environment().putIfAbsent("QUITTANCE_PUBLIC_URL", "http://localhost:" + httpPort);
         return builder.start();
+    }
+
+    /**
+     * Beside the database, so that `mvn clean` does not make the stored payment secrets unreadable;
+     * a key that earlier versions kept in the server's data directory is carried over once.
+     */
+    private Path secretKeyFile() throws IOException {
+        Path file = dataDir.resolve("quittance-secret.key");
+        Path earlier = serverHome.resolve("standalone/data/quittance-secret.key");
+        if (!Files.exists(file) && Files.exists(earlier)) {
+            Files.copy(earlier, file, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return file;
     }
 
     private boolean awaitLoginPages(Process wildfly) throws InterruptedException {

@@ -106,11 +106,25 @@ public final class Browser implements AutoCloseable {
                 ((JavascriptExecutor) driver).executeScript("arguments[0].click();", driver.findElement(item));
                 settle();
             }
-            if (find(By.cssSelector(css + "_label")).getText().contains(labelPart)) {
+            if (shows(By.cssSelector(css + "_label"), labelPart)) {
                 return this;
             }
             if (attempt == 3) {
                 throw new IllegalStateException("Could not choose '" + labelPart + "' in " + menuId);
+            }
+        }
+    }
+
+    /** Whether the element shows the text, reading again if an AJAX update replaces it under us. */
+    private boolean shows(By by, String text) {
+        for (int i = 0; ; i++) {
+            try {
+                return find(by).getText().contains(text);
+            } catch (StaleElementReferenceException e) {
+                if (i == 10) {
+                    throw e;
+                }
+                settle();
             }
         }
     }

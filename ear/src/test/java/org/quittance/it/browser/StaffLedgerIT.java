@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
 import javax.imageio.ImageIO;
@@ -53,6 +54,16 @@ class StaffLedgerIT {
             browser.click(By.xpath("//a[contains(., 'Adjustment')]"));
             browser.choose("receipts:tabs:adjustmentClient", "Greenfield");
             browser.choose("receipts:tabs:adjustmentKind", "Credit memo");
+            // A forged amount that PrimeFaces would expand to 200 million digits is refused at once.
+            // (The widget rewrites its own hidden field on submit, so the forged one replaces it, as a hand-made POST would.)
+            ((JavascriptExecutor) browser.driver()).executeScript("""
+                    var own = document.getElementById('receipts:tabs:adjustmentAmount_hinput');
+                    var forged = document.createElement('input');
+                    forged.type = 'hidden'; forged.name = own.name; forged.value = '1E-200000000';
+                    own.name = 'ignored';
+                    own.form.appendChild(forged);""");
+            browser.click(By.id("receipts:tabs:saveAdjustment"));
+            browser.waitForText("Enter a number such as 1250.50.", Duration.ofSeconds(3));
             browser.type(By.id("receipts:tabs:adjustmentAmount_input"), "25.00");
             browser.click(By.id("receipts:tabs:saveAdjustment"));
             browser.waitForText("Give the reason", Duration.ofSeconds(10));

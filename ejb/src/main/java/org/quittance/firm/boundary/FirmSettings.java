@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.*;
 import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.firm.control.InvoiceNumberFormat;
+import org.quittance.firm.control.LogoImage;
 import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.Firm;
 import org.quittance.firm.entity.PaymentAccount;
@@ -82,12 +83,16 @@ public class FirmSettings {
                 + " days, numbers " + invoiceNumberFormat + ", " + taxLabel + " " + taxRatePercent.stripTrailingZeros().toPlainString() + " %");
     }
 
-    public void setLogo(@Size(max = 512 * 1024, message = "must be smaller than 512 KB") byte[] logo, String contentType) {
-        if (logo != null && !"image/png".equals(contentType) && !"image/jpeg".equals(contentType)) {
-            throw new RuleViolation("The logo must be a PNG or JPEG image.");
+    /** A PNG or JPEG, judged by its bytes and size and kept re-drawn as a PNG ({@link LogoImage}); null removes it. */
+    public void setLogo(byte[] logo, String declaredContentType) {
+        byte[] kept;
+        try {
+            kept = logo == null ? null : LogoImage.normalise(logo);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(e.getMessage());
         }
-        firm().setLogo(logo, contentType);
-        audit.recordAsCaller(AuditTrail.SETTING, "firm", logo == null ? "logo removed" : "logo set", contentType);
+        firm().setLogo(kept, kept == null ? null : "image/png");
+        audit.recordAsCaller(AuditTrail.SETTING, "firm", logo == null ? "logo removed" : "logo set", declaredContentType);
     }
 
     public void setPortalPolicy(boolean portalInvoicing,

@@ -35,11 +35,15 @@ public final class SecretBox {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    /** The server's box: its configured key, or the generated key file. */
+    /** The server's box: its configured key, or the generated key file (where configured, else in the data directory). */
     public static SecretBox ofServer() {
         String configured = System.getProperty("quittance.secret-key", "");
         if (!configured.isBlank()) {
             return new SecretBox(Base64.getDecoder().decode(configured.trim()));
+        }
+        String file = System.getProperty("quittance.secret-key-file", "");
+        if (!file.isBlank()) {
+            return new SecretBox(keyFile(Path.of(file.trim())));
         }
         Path dataDir = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")));
         return new SecretBox(keyFile(dataDir.resolve("quittance-secret.key")));

@@ -22,14 +22,27 @@ public class Mailer {
                          @NotBlank @Email(message = "is not a valid e-mail address") String recipient,
                          @NotBlank @Size(max = 300) String subject,
                          @NotBlank String body) {
+        return queue(messageKey, recipient, subject, body, null);
+    }
+
+    /**
+     * A message carrying a secret (a registration or reset link): the secret is removed from the
+     * stored copy once the message is delivered, so the outbox never shows a live link of a sent mail.
+     */
+    public boolean queue(@NotBlank @Size(max = 200) String messageKey,
+                         @NotBlank @Email(message = "is not a valid e-mail address") String recipient,
+                         @NotBlank @Size(max = 300) String subject,
+                         @NotBlank String body,
+                         String secret) {
         int inserted = em.createNativeQuery("""
-                        INSERT INTO mail_outbox (id, message_key, recipient, subject, body, state, attempts, created_at, version)
-                        VALUES (nextval('mail_outbox_seq'), ?, ?, ?, ?, 'PENDING', 0, now(), 0)
+                        INSERT INTO mail_outbox (id, message_key, recipient, subject, body, secret, state, attempts, created_at, version)
+                        VALUES (nextval('mail_outbox_seq'), ?, ?, ?, ?, ?, 'PENDING', 0, now(), 0)
                         ON CONFLICT (message_key) DO NOTHING""")
                 .setParameter(1, messageKey)
                 .setParameter(2, recipient)
                 .setParameter(3, subject)
                 .setParameter(4, body)
+                .setParameter(5, secret)
                 .executeUpdate();
         return inserted == 1;
     }

@@ -32,6 +32,9 @@ public class OutgoingMail {
     @Column(nullable = false)
     private String body;
 
+    /** Removed from the body once delivered: a live link in the outbox would let staff act as the client. */
+    private String secret;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private MailState state;
@@ -54,11 +57,14 @@ public class OutgoingMail {
     protected OutgoingMail() {
     }
 
+    public static final String REDACTED = "[link removed once sent]";
+
     public void sent(OffsetDateTime at) {
         state = MailState.SENT;
         sentAt = at;
         attempts++;
         lastError = null;
+        forgetSecret();
     }
 
     public void recordedOnly() {
@@ -71,6 +77,14 @@ public class OutgoingMail {
         lastError = reason;
         if (attempts >= MAX_ATTEMPTS) {
             state = MailState.FAILED;
+            forgetSecret();
+        }
+    }
+
+    private void forgetSecret() {
+        if (secret != null) {
+            body = body.replace(secret, REDACTED);
+            secret = null;
         }
     }
 

@@ -69,10 +69,15 @@ public class PortalPayments {
      */
     public record Payment(String reference, OffsetDateTime startedAt, Money amount, Map<String, Money> invoices, String status,
                           boolean settled, boolean succeeded, String card, String failureReason, String processorReference,
-                          String payer) {
+                          String payer, Money held) {
 
         public boolean failed() {
             return settled && !succeeded;
+        }
+
+        /** Refunded, or withdrawn by the card's bank in a dispute: the firm holds less than was paid. */
+        public boolean takenBack() {
+            return succeeded && held != null && held.compareTo(amount) < 0;
         }
     }
 
@@ -172,14 +177,14 @@ public class PortalPayments {
     }
 
     public Optional<Payment> payment(@NotBlank String login, @NotBlank String reference) {
-        return views(em.createQuery("SELECT c FROM PortalCheckout c WHERE c.reference = :r AND c.clientId IN " + CLIENTS_OF_LOGIN, PortalCheckout.class)
+        return views(em.createQuery("SELECT c FROM PortalCheckout c WHERE c.reference = :r AND " + VISIBLE, PortalCheckout.class)
                 .setParameter("r", reference).setParameter("login", login.toLowerCase(Locale.ROOT))
                 .getResultList()).stream().findFirst();
     }
 
     /** The client's portal payments, newest first; checkouts left unpaid are not payments and are not listed. */
     public List<Payment> history(@NotBlank String login) {
-        return views(em.createQuery("SELECT c FROM PortalCheckout c WHERE c.clientId IN " + CLIENTS_OF_LOGIN
+        return views(em.createQuery("SELECT c FROM PortalCheckout c WHERE " + VISIBLE
                         + " AND EXISTS (SELECT p FROM ProcessorPayment p WHERE p.checkoutId = c.id) ORDER BY c.createdAt DESC", PortalCheckout.class)
                 .setParameter("login", login.toLowerCase(Locale.ROOT))
                 .getResultList());
@@ -194,21 +199,28 @@ public class PortalPayments {
             OffsetDateTime paidAt = em.createQuery("SELECT p.updatedAt FROM ProcessorPayment p WHERE p.checkoutId = :c", OffsetDateTime.class)
                     .setParameter("c", checkout.id()).setMaxResults(1).getResultStream().findFirst().orElse(p.startedAt());
             return ReceiptPdf.render(new ReceiptPdf.Receipt(firm.name(), firm.address(), em.find(Client.class, checkout.clientId()).name(),
-                    p.payer(), p.reference(), p.processorReference(), paidAt, p.amount(), p.card(), p.invoices()));
+                    p.payer(), p.reference(), p.processorReference(), paidAt, p.amount(), p.card(), p.invoices(),
+                    p.takenBack() ? p.held() : null, p.status()));
         });
     }
 
     /** Payments on one invoice, for its page. */
     public List<Payment> ofInvoice(@NotBlank String login, long invoiceId) {
-        return views(em.createQuery("SELECT c FROM PortalCheckout c JOIN c.allocations a WHERE KEY(a) = :invoice AND c.clientId IN " + CLIENTS_OF_LOGIN
+        return views(em.createQuery("SELECT c FROM PortalCheckout c JOIN c.allocations a WHERE KEY(a) = :invoice AND " + VISIBLE
                         + " AND EXISTS (SELECT p FROM ProcessorPayment p WHERE p.checkoutId = c.id) ORDER BY c.createdAt DESC", PortalCheckout.class)
                 .setParameter("invoice", invoiceId).setParameter("login", login.toLowerCase(Locale.ROOT))
                 .getResultList());
     }
 
-    private static final String CLIENTS_OF_LOGIN = """
-            (SELECT m.client.id FROM Matter m JOIN m.recipients u
-             WHERE u.email = :login AND u.state = org.quittance.portal.entity.PortalUserState.REGISTERED)""";
+    /**
+     * A checkout is the user's to see when every invoice it paid is one the user sees: two users of
+     * one client who receive different matters do not see each other's payments.
+     */
+    private static final String VISIBLE = """
+            c.clientId IN (SELECT m.client.id FROM Matter m WHERE m.id IN %s)
+            AND NOT EXISTS (SELECT p.id FROM PortalCheckout c2 JOIN c2.allocations a, PublishedInvoice p
+                            WHERE c2 = c AND p.invoiceId = KEY(a) AND p.matterId NOT IN %s)"""
+            .formatted(PortalInvoices.MATTERS_OF_LOGIN, PortalInvoices.MATTERS_OF_LOGIN);
 
     /** The checkouts as payments, with three queries whatever their number: checkouts, their latest payments, invoice numbers. */
     private List<Payment> views(List<PortalCheckout> checkouts) {
@@ -238,7 +250,8 @@ public class PortalPayments {
         boolean settled = succeeded || (state == PaymentState.FAILED && checkout.state() != CheckoutState.OPEN);
         return new Payment(checkout.reference(), checkout.createdAt(), checkout.amount(), invoices, status, settled, succeeded,
                 card, payment == null ? null : payment.failureReason(),
-                payment == null ? checkout.sessionId() : payment.paymentIntent(), checkout.billingAddress().name());
+                payment == null ? checkout.sessionId() : payment.paymentIntent(), checkout.billingAddress().name(),
+                payment == null ? null : payment.retained());
     }
 
     private static String status(PortalCheckout checkout, PaymentState state) {

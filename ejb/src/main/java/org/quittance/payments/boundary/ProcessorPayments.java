@@ -36,6 +36,9 @@ public class ProcessorPayments {
 
     private static final Logger LOG = Logger.getLogger(ProcessorPayments.class.getName());
 
+    /** The outcome of a notification that contradicts what is known: recorded at once, never retried. */
+    public static final String CONFLICT = "CONFLICT";
+
     private static final Set<PaymentState> NOTICE_STATES = EnumSet.of(PaymentState.SUCCEEDED, PaymentState.FAILED, PaymentState.DISPUTED,
             PaymentState.DISPUTE_WON, PaymentState.DISPUTE_LOST);
 
@@ -57,7 +60,14 @@ public class ProcessorPayments {
         if (!"RECEIVED".equals(row[1])) {
             return;  // already applied or ignored
         }
-        StripeEvent event = StripeEvent.parse((byte[]) row[0]);
+        StripeEvent event;
+        try {
+            event = StripeEvent.parse((byte[]) row[0]);
+        } catch (RuntimeException e) {
+            // Signed, but not an event we can read (or an amount beyond any invoice): recorded, not retried.
+            outcome(notificationId, CONFLICT, "The event cannot be read: " + e.getMessage());
+            return;
+        }
         if (event.meaning().isEmpty()) {
             outcome(notificationId, "IGNORED", event.ignoredBecause());
             return;
@@ -69,7 +79,14 @@ public class ProcessorPayments {
             AdvisoryLock.hold(em, "processor-payment", paymentKey);
         }
         OffsetDateTime now = OffsetDateTime.now();
-        ProcessorPayment payment = find(event).orElseGet(() -> {
+        Optional<ProcessorPayment> known = find(event);
+        Optional<String> conflict = conflict(event, known);
+        if (conflict.isPresent()) {
+            outcome(notificationId, CONFLICT, conflict.get());
+            LOG.warning(() -> "Stripe " + event.type() + " " + event.id() + " conflicts with the books: " + conflict.get());
+            return;
+        }
+        ProcessorPayment payment = known.orElseGet(() -> {
             ProcessorPayment created = new ProcessorPayment(WebhookInbox.STRIPE, event.paymentIntent(), event.charge(), now);
             em.persist(created);
             return created;
@@ -181,6 +198,49 @@ public class ProcessorPayments {
     public long notifications(String eventId) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM payment_notification WHERE event_id = ?")
                 .setParameter(1, eventId).getSingleResult()).longValue();
+    }
+
+    /**
+     * What an event says that contradicts what is known: a charge that belongs to another payment
+     * intent. (A payment intent may have several charges — a refused card, then a good one — so a
+     * new charge of a known intent is no conflict unless another payment holds it.)
+     */
+    private Optional<String> conflict(StripeEvent event, Optional<ProcessorPayment> known) {
+        if (known.isEmpty() || event.charge() == null) {
+            return Optional.empty();
+        }
+        ProcessorPayment payment = known.get();
+        if (event.paymentIntent() != null && payment.paymentIntent() != null && !payment.paymentIntent().equals(event.paymentIntent())) {
+            return Optional.of("Charge " + event.charge() + " belongs to payment intent " + payment.paymentIntent()
+                    + ", but this event names " + event.paymentIntent() + ".");
+        }
+        if (payment.charge() == null) {
+            return em.createQuery("SELECT p.paymentIntent FROM ProcessorPayment p WHERE p.charge = :ch AND p.id <> :id", String.class)
+                    .setParameter("ch", event.charge()).setParameter("id", payment.id()).getResultStream().findFirst()
+                    .map(other -> "Charge " + event.charge() + " already belongs to payment intent " + other
+                            + ", but this event gives it to " + payment.paymentIntent() + ".");
+        }
+        return Optional.empty();
+    }
+
+    /** A notification that contradicts the books, for staff to look into. */
+    public record Conflict(String eventId, String type, OffsetDateTime receivedAt, String reason) {
+    }
+
+    public List<Conflict> conflicts(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT event_id, event_type, received_at, outcome_reason FROM payment_notification
+                        WHERE outcome = ? ORDER BY received_at DESC LIMIT ?""")
+                .setParameter(1, CONFLICT).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new Conflict((String) r[0], (String) r[1], SqlValues.timestamp(r[2]), (String) r[3])).toList();
+    }
+
+    public String outcome(String eventId) {
+        @SuppressWarnings("unchecked")
+        List<String> outcomes = em.createNativeQuery("SELECT outcome FROM payment_notification WHERE event_id = ? ORDER BY id DESC LIMIT 1")
+                .setParameter(1, eventId).getResultList();
+        return outcomes.isEmpty() ? null : outcomes.get(0);
     }
 
     private Optional<ProcessorPayment> find(StripeEvent event) {

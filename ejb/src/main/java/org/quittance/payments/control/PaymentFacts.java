@@ -62,9 +62,12 @@ public record PaymentFacts(Money amount, boolean succeeded, boolean failed, Stri
         return refunded.isPositive() ? PaymentState.PARTLY_REFUNDED : PaymentState.SUCCEEDED;
     }
 
-    /** What the firm keeps of the payment now. */
+    /**
+     * What the firm holds of the payment now: nothing while a dispute is open (the card's bank has
+     * withdrawn the money) or after one was lost, and never what was refunded.
+     */
     public Money retained() {
-        if (!captured() || disputeLost) {
+        if (!captured() || disputeLost || (disputeOpened && !disputeWon)) {
             return Money.zero(amount.currency());
         }
         return amount.minus(refunded);

@@ -32,7 +32,28 @@ public class PaymentProcessors {
         return current().orElseThrow(() -> new RuleViolation("The firm has not connected a payment account yet: card payments are not available."));
     }
 
+    /**
+     * The adapter with the account's secrets opened, kept while the sealed secrets and the address
+     * stay the same: every webhook needs it, and opening reads the key and decrypts twice. Saving
+     * the account seals new ciphertexts (fresh IVs), so a changed account never hits an old entry.
+     */
     public static PaymentProcessor of(PaymentAccount account) {
+        String key = account.processor() + "|" + apiBase(account.processor()) + "|" + account.secretKeyCipher() + "|" + account.webhookSecretCipher();
+        PaymentProcessor cached = OPENED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        PaymentProcessor opened = open(account);
+        if (OPENED.size() >= 8) {
+            OPENED.clear();
+        }
+        OPENED.put(key, opened);
+        return opened;
+    }
+
+    private static final java.util.Map<String, PaymentProcessor> OPENED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static PaymentProcessor open(PaymentAccount account) {
         SecretBox box = SecretBox.ofServer();
         String secretKey = account.secretKeyCipher() == null ? null : box.open(account.secretKeyCipher());
         String webhookSecret = account.webhookSecretCipher() == null ? null : box.open(account.webhookSecretCipher());

@@ -22,8 +22,14 @@ import java.util.Map;
 /** The receipt a client downloads for a card payment: who paid what, on which invoices, with which card. */
 public final class ReceiptPdf {
 
+    /**
+     * @param held   what the firm holds of the payment now, when less than the amount (refunded, or
+     *               withdrawn by a dispute); null when it holds all of it
+     * @param status the payment's state in the client's words ("Partly refunded", "Under dispute")
+     */
     public record Receipt(String firmName, String firmAddress, String clientName, String payer, String reference,
-                          String processorReference, OffsetDateTime paidAt, Money amount, String card, Map<String, Money> invoices) {
+                          String processorReference, OffsetDateTime paidAt, Money amount, String card, Map<String, Money> invoices,
+                          Money held, String status) {
     }
 
     private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, new Color(0x1f, 0x3a, 0x5f));
@@ -46,7 +52,8 @@ public final class ReceiptPdf {
             if (r.firmAddress() != null) {
                 document.add(new Paragraph(r.firmAddress(), BODY));
             }
-            Paragraph title = new Paragraph("Payment receipt", TITLE);
+            // A receipt never claims more than the firm holds: money given back is on it, with its state.
+            Paragraph title = new Paragraph(r.held() == null ? "Payment receipt" : "Payment receipt — " + r.status().toLowerCase(Locale.UK), TITLE);
             title.setSpacingBefore(24);
             title.setSpacingAfter(12);
             document.add(title);
@@ -59,6 +66,11 @@ public final class ReceiptPdf {
             fact(facts, "Paid by", r.card() == null ? "Card" : r.card());
             fact(facts, "Receipt reference", r.reference());
             fact(facts, "Processor reference", r.processorReference());
+            if (r.held() != null) {
+                fact(facts, "Status", r.status());
+                fact(facts, "Given back", r.amount().minus(r.held()).toString());
+                fact(facts, "Held by the firm", r.held().toString());
+            }
             document.add(facts);
 
             Paragraph applied = new Paragraph("Applied to", BOLD);

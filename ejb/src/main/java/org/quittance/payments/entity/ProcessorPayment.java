@@ -143,6 +143,8 @@ public class ProcessorPayment {
     public boolean succeeded() { return succeeded; }
     public String failureReason() { return failureReason; }
     public Money refunded() { return currency == null ? null : Money.of(refunded, currency); }
+    /** What the firm holds of it now (see {@link PaymentFacts#retained()}); null while the amount is unknown. */
+    public Money retained() { return amount == null ? null : facts().retained(); }
     /** The client's bank took the money back and the firm has not won it back (yet). */
     public boolean chargedBack() { return disputeOpened && (disputeLost || !disputeWon); }
     public String metadata() { return metadata; }

@@ -48,7 +48,8 @@ public final class StripeProcessor implements PaymentProcessor {
     private final String apiBase;
     private final String secretKey;
     private final String webhookSecret;
-    private StripeClient client;
+    /** Volatile: one opened adapter serves many threads (see PaymentProcessors.of). */
+    private volatile StripeClient client;
 
     public StripeProcessor(String apiBase, String secretKey, String webhookSecret) {
         this.apiBase = apiBase;
@@ -56,8 +57,9 @@ public final class StripeProcessor implements PaymentProcessor {
         this.webhookSecret = webhookSecret;
     }
 
-    /** Built on first use: verifying a notification needs no client. */
+    /** Built on first use: verifying a notification needs no client. Two threads may build one each; either will do. */
     private StripeClient client() {
+        StripeClient client = this.client;
         if (client == null) {
             client = StripeClient.builder()
                     .setApiKey(secretKey)
@@ -66,6 +68,7 @@ public final class StripeProcessor implements PaymentProcessor {
                     .setReadTimeout(15_000)
                     .setMaxNetworkRetries(2)
                     .build();
+            this.client = client;
         }
         return client;
     }

@@ -117,6 +117,8 @@ public class PortalAccess {
     public String register(@NotBlank String token, @NotBlank String password) {
         PortalInvitation invitation = invitation(token)
                 .orElseThrow(() -> new RuleViolation("This registration link is not valid."));
+        // Read again under a row lock: of two posts of one link, the second waits and finds it used.
+        em.refresh(invitation, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now();
         LinkStatus status = status(invitation, now);
         if (status != LinkStatus.VALID) {
@@ -159,7 +161,7 @@ public class PortalAccess {
                         + link + "\n\n"
                         + "Your login is this e-mail address, " + user.email() + ".\n"
                         + "If you did not expect this message, ignore it; nothing happens until the link is used.\n\n"
-                        + firm + "\n");
+                        + firm + "\n", link);
     }
 
     private void revokeOutstanding(PortalUser user) {

@@ -53,9 +53,12 @@ public class PortalInvoices {
         }
     }
 
-    private static final String VISIBLE = """
-            p.matterId IN (SELECT m.id FROM Matter m JOIN m.recipients u
-                           WHERE u.email = :login AND u.state = org.quittance.portal.entity.PortalUserState.REGISTERED)""";
+    /** JPQL: the matters whose invoices the user with parameter {@code :login} receives. The one home of portal visibility. */
+    public static final String MATTERS_OF_LOGIN = """
+            (SELECT m.id FROM Matter m JOIN m.recipients u
+             WHERE u.email = :login AND u.state = org.quittance.portal.entity.PortalUserState.REGISTERED)""";
+
+    private static final String VISIBLE = "p.matterId IN " + MATTERS_OF_LOGIN;
 
     @PersistenceContext
     EntityManager em;
@@ -82,9 +85,10 @@ public class PortalInvoices {
     }
 
     /**
-     * Per invoice, what portal payments the processor confirmed (succeeded, not refunded or lost in a
-     * dispute) and the firm has not yet decided on: the balance moves when the notification is
-     * recorded, not on the browser's word; once the receipt is accepted the books' balance says it.
+     * Per invoice, what the firm holds of the portal payments the processor confirmed and the firm has
+     * not yet decided on: the balance moves when the notification is recorded, not on the browser's
+     * word; once the receipt is accepted the books' balance says it. What was refunded, or withdrawn
+     * by a dispute, is not held: it comes off the payment's last invoices first.
      */
     private Map<Long, BigDecimal> received(List<Long> invoiceIds) {
         Map<Long, BigDecimal> received = new java.util.HashMap<>();
@@ -93,16 +97,30 @@ public class PortalInvoices {
         }
         String ids = String.join(",", invoiceIds.stream().map(String::valueOf).toList());  // Longs: nothing to inject
         @SuppressWarnings("unchecked")
-        List<Object[]> sums = em.createNativeQuery("""
-                SELECT a.invoice_id, SUM(a.amount) FROM portal_checkout_allocation a
+        List<Object[]> allocations = em.createNativeQuery("""
+                SELECT p.id, a.invoice_id, a.amount FROM portal_checkout_allocation a
                 JOIN processor_payment p ON p.checkout_id = a.checkout_id
-                WHERE p.succeeded AND p.state NOT IN ('REFUNDED', 'DISPUTE_LOST') AND a.invoice_id IN (""" + ids + """
-                )
+                WHERE p.succeeded AND a.checkout_id IN (SELECT checkout_id FROM portal_checkout_allocation WHERE invoice_id IN (""" + ids + """
+                ))
                   AND NOT EXISTS (SELECT 1 FROM receipt r WHERE r.source = 'PROCESSOR'
                                   AND r.payment_reference = COALESCE(p.payment_intent, p.charge) AND r.state <> 'AWAITING_ACCEPTANCE')
-                GROUP BY a.invoice_id""")
+                ORDER BY p.id, a.invoice_id""")
                 .getResultList();
-        sums.forEach(r -> received.put(((Number) r[0]).longValue(), (BigDecimal) r[1]));
+        if (allocations.isEmpty()) {
+            return received;
+        }
+        Map<Long, BigDecimal> held = new java.util.HashMap<>();
+        em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.id IN :ids", org.quittance.payments.entity.ProcessorPayment.class)
+                .setParameter("ids", allocations.stream().map(r -> ((Number) r[0]).longValue()).distinct().toList())
+                .getResultList()
+                .forEach(p -> held.put(p.id(), p.retained() == null ? BigDecimal.ZERO : p.retained().amount()));
+        for (Object[] a : allocations) {
+            long payment = ((Number) a[0]).longValue();
+            BigDecimal left = held.getOrDefault(payment, BigDecimal.ZERO);
+            BigDecimal placed = left.min((BigDecimal) a[2]);
+            held.put(payment, left.subtract(placed));
+            received.merge(((Number) a[1]).longValue(), placed, BigDecimal::add);
+        }
         return received;
     }
 

@@ -14,7 +14,9 @@ import org.quittance.portal.control.InvitationTokens;
 import org.quittance.portal.control.PasswordPolicy;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
+import org.quittance.security.boundary.Throttle;
 import org.quittance.security.control.Passwords;
+import org.quittance.security.control.ThrottleRule;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +48,23 @@ public class PortalPasswords {
     @EJB
     FirmSettings firmSettings;
 
-    public void requestReset(String email) {
-        if (email == null || email.isBlank()) {
+    @EJB
+    Throttle throttle;
+
+    /**
+     * Sends a reset link, if the address has a registered portal. Limited per remote address (the
+     * page then says so) and per e-mail address (silently: the page answers the same either way), so
+     * that nobody can flood a client's mailbox from the firm's server.
+     */
+    public void requestReset(String email, String remoteAddress) {
+        if (email == null || email.isBlank() || email.length() > 320) {
+            return;
+        }
+        if (!throttle.attempt(ThrottleRule.RESETS_BY_ADDRESS, remoteAddress)) {
+            throw new RuleViolation("Too many password links were asked for from your network. Please try again in an hour.");
+        }
+        if (!throttle.attempt(ThrottleRule.RESETS_BY_EMAIL, email)) {
+            LOG.info("Password reset not sent: too many asked for one address within the hour");
             return;
         }
         Optional<PortalUser> user = em.createQuery("SELECT u FROM PortalUser u WHERE u.email = :e AND u.state = :s", PortalUser.class)
@@ -71,7 +88,7 @@ public class PortalPasswords {
                 "Dear " + user.get().contact().name() + ",\n\n"
                         + "Someone, probably you, asked to reset the password of your client portal at " + firm + ".\n\n"
                         + "Choose a new password here (the link works once, for " + valid.toMinutes() + " minutes):\n" + link + "\n\n"
-                        + "If you did not ask for this, ignore this e-mail: your password stays as it is.\n\n" + firm + "\n");
+                        + "If you did not ask for this, ignore this e-mail: your password stays as it is.\n\n" + firm + "\n", link);
     }
 
     public ResetStatus status(String token) {
@@ -80,13 +97,18 @@ public class PortalPasswords {
 
     /** @return the login, to sign in with the new password */
     public String reset(@NotBlank String token, @NotBlank String password) {
-        Object[] row = row(token).orElseThrow(() -> new RuleViolation(explain(ResetStatus.UNKNOWN)));
         OffsetDateTime now = OffsetDateTime.now();
-        ResetStatus status = status(row, now);
-        if (status != ResetStatus.VALID) {
-            throw new RuleViolation(explain(status));
+        // Consumed first, in one conditional statement: of two posts of one link, one finds it unused.
+        // A refused password rolls the consumption back with everything else.
+        @SuppressWarnings("unchecked")
+        List<Number> users = em.createNativeQuery("""
+                        UPDATE portal_password_reset SET used_at = ? WHERE token_sha256 = ? AND used_at IS NULL AND expires_at > ?
+                        RETURNING portal_user_id""")
+                .setParameter(1, now).setParameter(2, InvitationTokens.digest(token)).setParameter(3, now).getResultList();
+        if (users.isEmpty()) {
+            throw new RuleViolation(explain(row(token).map(r -> status(r, now)).orElse(ResetStatus.UNKNOWN)));
         }
-        PortalUser user = em.find(PortalUser.class, ((Number) row[0]).longValue());
+        PortalUser user = em.find(PortalUser.class, users.get(0).longValue());
         setPassword(user, password);
         // Used once; any other outstanding link of this user stops working too.
         em.createNativeQuery("UPDATE portal_password_reset SET used_at = ? WHERE portal_user_id = ? AND used_at IS NULL")

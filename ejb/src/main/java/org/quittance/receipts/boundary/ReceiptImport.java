@@ -69,6 +69,16 @@ public class ReceiptImport {
         public boolean running() {
             return RUNNING.contains(status);
         }
+
+        /** Stopped by a server stop, not by an error of its own. */
+        public boolean interrupted() {
+            return exitStatus != null && exitStatus.startsWith(InterruptedImports.INTERRUPTED);
+        }
+
+        /** Failed (a processor error, or a server stop: see InterruptedImports) or stopped: a restart continues it. */
+        public boolean restartable() {
+            return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+        }
     }
 
     public Progress progress(long executionId) {

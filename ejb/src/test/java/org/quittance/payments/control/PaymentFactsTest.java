@@ -74,6 +74,10 @@ class PaymentFactsTest {
         assertEveryOrderEndsIn(PaymentState.DISPUTE_LOST, PENDING, SUCCEEDED, DISPUTE, new PaymentEvent.DisputeClosed(false));
         PaymentFacts lost = PaymentFacts.of(AMOUNT).with(new PaymentEvent.DisputeClosed(false)).with(SUCCEEDED);
         assertTrue(lost.retained().isZero(), "a lost dispute takes the money back");
+        PaymentFacts open = PaymentFacts.of(AMOUNT).with(SUCCEEDED).with(DISPUTE);
+        assertTrue(open.retained().isZero(), "an open dispute: the card's bank has withdrawn the money");
+        PaymentFacts won = open.with(new PaymentEvent.DisputeClosed(true)).with(refunded("100.00"));
+        assertEquals(AMOUNT.minus(Money.of("100.00", "GBP")), won.retained(), "a won dispute gives it back, less any refund");
     }
 
     @Test

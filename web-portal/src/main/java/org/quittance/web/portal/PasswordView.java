@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalPasswords;
+import org.quittance.security.boundary.SignInFilter;
 
 import java.io.IOException;
 
@@ -30,8 +31,13 @@ public class PasswordView {
     private boolean sent;
 
     public void requestLink() {
-        passwords.requestReset(email);
-        sent = true;  // the same answer whether or not the address has a portal
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            passwords.requestReset(email, ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
+            sent = true;  // the same answer whether or not the address has a portal
+        } catch (RuleViolation e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
     }
 
     public void loadReset() {
@@ -68,6 +74,8 @@ public class PasswordView {
         }
         try {
             passwords.change(faces.getExternalContext().getRemoteUser(), current, password);
+            // This session goes on; the user's other sessions end at their next request.
+            SignInFilter.restamp(((HttpServletRequest) faces.getExternalContext().getRequest()).getSession());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password is changed. Use it next time you sign in.", null));
         } catch (RuleViolation e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

@@ -148,8 +148,8 @@ public class ClientView implements Serializable {
         String typed = rateAmount.get(matterId);
         BigDecimal rate;
         try {
-            rate = typed == null || typed.isBlank() ? null : new BigDecimal(typed.trim());
-        } catch (NumberFormatException e) {
+            rate = typed == null || typed.isBlank() ? null : org.quittance.money.Decimals.parse(typed);
+        } catch (IllegalArgumentException e) {
             Feedback.error("The rate must be a number such as 250.00.");
             return;
         }

@@ -16,11 +16,19 @@ public class ProcessorPaymentsView {
     ProcessorPayments payments;
 
     private List<ProcessorPayments.Listed> rows;
+    private List<ProcessorPayments.Conflict> conflicts;
 
     public List<ProcessorPayments.Listed> getRows() {
         if (rows == null) {
             rows = payments.recent(500);
         }
         return rows;
+    }
+
+    public List<ProcessorPayments.Conflict> getConflicts() {
+        if (conflicts == null) {
+            conflicts = payments.conflicts(100);
+        }
+        return conflicts;
     }
 }

@@ -63,10 +63,12 @@ public class ReceiptsView implements Serializable {
 
     @PostConstruct
     void init() {
-        receiptImport.running().ifPresent(p -> {
-            importExecution = p.executionId();
-            progress = p;
-        });
+        // The running import, or else the last one if it failed or was stopped: staff may restart it.
+        receiptImport.running().or(() -> receiptImport.recent(1).stream().filter(ReceiptImport.Progress::restartable).findFirst())
+                .ifPresent(p -> {
+                    importExecution = p.executionId();
+                    progress = p;
+                });
     }
 
     public void applyFilter() {
@@ -135,6 +137,22 @@ public class ReceiptsView implements Serializable {
         importExecution = Feedback.attempt(() -> receiptImport.start(importFrom.atStartOfDay().toInstant(ZoneOffset.UTC),
                 importTo.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)), null);
         poll();
+    }
+
+    /** Continues the shown import from its last checkpoint. */
+    public void restartImport() {
+        if (progress == null || !progress.restartable()) {
+            return;
+        }
+        Long restarted = Feedback.attempt(() -> receiptImport.restart(progress.executionId()), null);
+        if (restarted != null) {
+            importExecution = restarted;
+        }
+        poll();
+    }
+
+    public boolean isImportRestartable() {
+        return progress != null && progress.restartable();
     }
 
     public void poll() {

@@ -13,7 +13,7 @@ public final class SandboxSettings {
     }
 
     public static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty("quittance.sandbox.enabled", "true"));
+        return "true".equalsIgnoreCase(System.getProperty("quittance.sandbox.enabled", "false").trim());
     }
 
     public static int port() {

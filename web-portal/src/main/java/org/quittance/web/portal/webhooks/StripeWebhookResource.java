@@ -12,18 +12,25 @@ import jakarta.ws.rs.core.Response;
 import org.quittance.payments.boundary.WebhookInbox;
 import org.quittance.payments.processor.NotificationRefused;
 
-import java.util.logging.Logger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
- * Stripe's webhook endpoint. The body is taken as raw bytes: the signature is over exactly these.
- * 400 for anything refused (Stripe retries, and an attacker learns nothing), 200 for accepted and
- * for duplicates alike.
+ * Stripe's webhook endpoint, open to anyone, so the cheap checks come first: a request without a
+ * well-formed {@code Stripe-Signature} is refused before its body is read, and a body is read only
+ * up to {@link #MAX_BODY_BYTES} (Stripe's events are a few kilobytes). The body is taken as raw
+ * bytes: the signature is over exactly these. 400 for anything refused (Stripe retries, and an
+ * attacker learns nothing), 413 for a body too large, 200 for accepted and for duplicates alike.
  */
 @Path("stripe")
 @RequestScoped
 public class StripeWebhookResource {
 
-    private static final Logger LOG = Logger.getLogger(StripeWebhookResource.class.getName());
+    static final int MAX_BODY_BYTES = 256 * 1024;
+    /** "t=1700000000,v1=<hex>[,v1=…][,v0=…]": a timestamp and a few signatures, nothing longer. */
+    private static final Pattern SIGNATURE_SHAPE = Pattern.compile("t=\\d{1,12}(,[a-z0-9]{1,8}=[A-Za-z0-9_]{1,128}){1,8}");
+    private static final RefusalLog REFUSALS = new RefusalLog("Stripe webhook refused");
 
     @EJB
     WebhookInbox inbox;
@@ -31,13 +38,33 @@ public class StripeWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(byte[] body, @HeaderParam("Stripe-Signature") String signature) {
+    public Response receive(InputStream body, @HeaderParam("Stripe-Signature") String signature,
+                            @HeaderParam("Content-Length") String declaredLength) throws IOException {
+        if (signature == null || signature.length() > 1200 || !SIGNATURE_SHAPE.matcher(signature.replace(" ", "")).matches()) {
+            return refused(Response.Status.BAD_REQUEST, "missing or malformed Stripe-Signature header");
+        }
+        if (declaredLength != null && declaredTooLarge(declaredLength.strip())) {
+            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "declared body too large");
+        }
+        byte[] raw = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
+        if (raw.length > MAX_BODY_BYTES) {
+            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body over " + MAX_BODY_BYTES + " bytes");
+        }
         try {
-            WebhookInbox.Receipt receipt = inbox.receiveStripe(body == null ? new byte[0] : body, signature);
+            WebhookInbox.Receipt receipt = inbox.receiveStripe(raw, signature);
             return Response.ok("{\"received\":true,\"duplicate\":" + (receipt == WebhookInbox.Receipt.DUPLICATE) + "}").build();
         } catch (NotificationRefused e) {
-            LOG.warning(() -> "Stripe webhook refused (" + (body == null ? 0 : body.length) + " bytes): " + e.getMessage());
-            return Response.status(Response.Status.BAD_REQUEST).entity("{\"error\":\"refused\"}").build();
+            return refused(Response.Status.BAD_REQUEST, e.getMessage() + " (" + raw.length + " bytes)");
         }
+    }
+
+    private static boolean declaredTooLarge(String length) {
+        return length.isEmpty() || length.length() > 7 || !length.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(length) > MAX_BODY_BYTES;
+    }
+
+    private static Response refused(Response.Status status, String reason) {
+        REFUSALS.log(reason);
+        return Response.status(status).entity("{\"error\":\"refused\"}").type(MediaType.APPLICATION_JSON).build();
     }
 }

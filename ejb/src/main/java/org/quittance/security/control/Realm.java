@@ -1,0 +1,27 @@
+package org.quittance.security.control;
+
+/** The two separate sets of users, each with its own Elytron realm over its own table. */
+public enum Realm {
+    STAFF("staff_user", "username", "password_salt || ':' || enabled"),
+    PORTAL("portal_user", "email", "COALESCE(password_salt, '') || ':' || state");
+
+    private final String table;
+    private final String loginColumn;
+    private final String credentialsStamp;
+
+    Realm(String table, String loginColumn, String credentialsStamp) {
+        this.table = table;
+        this.loginColumn = loginColumn;
+        this.credentialsStamp = credentialsStamp;
+    }
+
+    /**
+     * SQL of a value that changes whenever the user's credentials do: every new password has a new
+     * random salt, and disabling the user changes its state.
+     */
+    public String credentialsStamp() { return credentialsStamp; }
+
+    public String table() { return table; }
+
+    public String loginColumn() { return loginColumn; }
+}

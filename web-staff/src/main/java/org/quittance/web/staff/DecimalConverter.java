@@ -1,0 +1,35 @@
+package org.quittance.web.staff;
+
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.convert.Converter;
+import jakarta.faces.convert.ConverterException;
+import jakarta.faces.application.FacesMessage;
+import org.quittance.money.Decimals;
+
+import java.math.BigDecimal;
+
+/**
+ * Replaces Faces' own BigDecimal converter for every typed number of this application: bounded by
+ * {@link Decimals} before anything computes with it (the standard converter takes "1E+200000000").
+ * Registered for the type in faces-config.xml (which replaces the standard one; the annotation does not).
+ */
+public class DecimalConverter implements Converter<BigDecimal> {
+
+    @Override
+    public BigDecimal getAsObject(FacesContext context, UIComponent component, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Decimals.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage() + ".", null), e);
+        }
+    }
+
+    @Override
+    public String getAsString(FacesContext context, UIComponent component, BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+}
