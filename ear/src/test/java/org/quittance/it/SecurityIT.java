@@ -309,6 +309,9 @@ class SecurityIT {
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), page);
             assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(null), page);
             assertTrue(response.headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.contains("frame-ancestors 'none'")), page);
+            assertTrue(response.headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.contains("script-src") && v.contains("'nonce-")),
+                    "only scripts the page rendered itself run: " + page + " " + response.headers().allValues("Content-Security-Policy"));
+            assertFalse(response.body().contains("<script>") || response.body().contains(" onclick=\""), "no script without its nonce: " + page);
             assertTrue(response.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP: " + page);
         }
         String cookie = sessionCookie(new Browser().get("/portal/login.xhtml"));

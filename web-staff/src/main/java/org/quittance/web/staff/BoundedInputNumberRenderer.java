@@ -12,7 +12,7 @@ import java.io.IOException;
  * PrimeFaces' number input rescales what it receives before any converter runs, and again when it
  * shows a refused value back ({@code toPlainString()} of a posted "1E-200000000" is 200 million
  * characters, in memory and then in the response). A value that is not a plain bounded number
- * skips the first step and goes to {@link DecimalConverter}, which refuses it with its message; the
+ * skips the first step and goes to {@link org.quittance.platform.boundary.DecimalConverter}, which refuses it with its message; the
  * field is then shown empty instead of echoing it.
  */
 public class BoundedInputNumberRenderer extends InputNumberRenderer {

@@ -1,4 +1,4 @@
-package org.quittance.web.staff;
+package org.quittance.platform.boundary;
 
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -10,7 +10,7 @@ import org.quittance.money.Decimals;
 import java.math.BigDecimal;
 
 /**
- * Replaces Faces' own BigDecimal converter for every typed number of this application: bounded by
+ * Replaces Faces' own BigDecimal converter for every typed number of both web applications: bounded by
  * {@link Decimals} before anything computes with it (the standard converter takes "1E+200000000").
  * Registered for the type in faces-config.xml (which replaces the standard one; the annotation does not).
  */
