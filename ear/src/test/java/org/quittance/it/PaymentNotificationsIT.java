@@ -53,6 +53,7 @@ class PaymentNotificationsIT {
     @EJB FirmSettings settings;
     @EJB BillingFixtures fixtures;
     @EJB ProcessorPayments payments;
+    @EJB org.quittance.payments.boundary.WebhookInbox inbox;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final StripeSignature signer = new StripeSignature(SECRET, Duration.ofSeconds(300));
@@ -193,6 +194,26 @@ class PaymentNotificationsIT {
         assertTrue(conflict.reason().contains(ch) && conflict.reason().contains(piB), conflict.reason());
         assertEquals(PaymentState.PENDING, payments.byPaymentIntent(piA).orElseThrow().state(), "nothing applied from it");
         assertEquals(PaymentState.SUCCEEDED, payments.byPaymentIntent(piB).orElseThrow().state());
+    }
+
+    /** As a kill between the database's commit and the broker's leaves it: the notification kept, its message gone. */
+    @Test
+    void aKeptNotificationWhoseMessageWasLostIsQueuedAgainAndAppliedOnce() {
+        String pi = "pi_" + unique();
+        byte[] body = event("payment_intent.succeeded", """
+                {"id":"%s","object":"payment_intent","amount":42000,"currency":"gbp","status":"succeeded"}""".formatted(pi));
+        String eventId = new String(body, StandardCharsets.UTF_8).replaceAll("(?s).*?\"id\":\"(evt_[^\"]+)\".*", "$1");
+        fixtures.execute("""
+                INSERT INTO payment_notification (id, processor, event_id, event_type, payload, signed_at, received_at)
+                VALUES (nextval('payment_notification_seq'), 'STRIPE', ?, 'payment_intent.succeeded', ?, now(), now() - interval '5 minutes')""",
+                eventId, body);
+
+        assertTrue(inbox.redrive(Duration.ofMinutes(2)) >= 1);
+        ProcessorPayment payment = awaitState(pi, PaymentState.SUCCEEDED);
+        assertEquals(1, payments.changes(payment.id()));
+        assertEquals("APPLIED", payments.outcome(eventId));
+        inbox.redrive(Duration.ofMinutes(2));
+        assertEquals(1, payments.changes(payment.id()), "applied once");
     }
 
     @Test

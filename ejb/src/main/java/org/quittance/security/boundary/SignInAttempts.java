@@ -1,11 +1,11 @@
 package org.quittance.security.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ejb.EJB;
 import org.quittance.security.control.Realm;
 import org.quittance.security.control.ThrottleRule;
 

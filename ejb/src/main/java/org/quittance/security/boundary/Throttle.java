@@ -1,5 +1,6 @@
 package org.quittance.security.boundary;
 
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -48,9 +49,10 @@ public class Throttle {
         return !hits.isEmpty() && hits.get(0).intValue() >= rule.limit();
     }
 
-    /** Old windows are no use to anyone: a daily sweep keeps the table small. */
-    public int forgetOldWindows() {
-        return em.createNativeQuery("DELETE FROM throttle WHERE window_start < now() - interval '1 day'").executeUpdate();
+    /** Old windows are no use to anyone: a nightly sweep keeps the table small. */
+    @Schedule(hour = "3", minute = "17", persistent = false)
+    public void forgetOldWindows() {
+        em.createNativeQuery("DELETE FROM throttle WHERE window_start < now() - interval '1 day'").executeUpdate();
     }
 
     private static String key(String subject) {

@@ -2,8 +2,8 @@ package org.quittance.security.control;
 
 /** The two separate sets of users, each with its own Elytron realm over its own table. */
 public enum Realm {
-    STAFF("staff_user", "username", "password_salt || ':' || enabled"),
-    PORTAL("portal_user", "email", "COALESCE(password_salt, '') || ':' || state");
+    STAFF("staff_user", "username", "md5(password_salt || ':' || enabled)"),
+    PORTAL("portal_user", "email", "md5(COALESCE(password_salt, '') || ':' || state)");
 
     private final String table;
     private final String loginColumn;
@@ -17,7 +17,7 @@ public enum Realm {
 
     /**
      * SQL of a value that changes whenever the user's credentials do: every new password has a new
-     * random salt, and disabling the user changes its state.
+     * random salt, and disabling the user changes its state (a digest: the session keeps it, not the salt).
      */
     public String credentialsStamp() { return credentialsStamp; }
 
