@@ -65,7 +65,7 @@ class PublishBenchmark {
             Set<Long> selection = new HashSet<>(ids);
 
             long start = System.nanoTime();
-            long runId = publishing.start(selection, "benchmark");
+            long runId = publishing.start(selection);
             long returned = System.nanoTime();
             Eventually.await("run finished", Duration.ofMinutes(10), () -> publishing.progress(runId).finished());
             long published = System.nanoTime();

@@ -91,7 +91,7 @@ class ReceiptBenchmark {
             }
         }
         long accepting = System.nanoTime();
-        IntegratedReceipts.Accepted accepted = receipts.acceptSelected(ids, "benchmark");
+        IntegratedReceipts.Accepted accepted = receipts.acceptSelected(ids);
         long acceptedAt = System.nanoTime();
         assertEquals(1_000, accepted.applied());
 

@@ -82,7 +82,7 @@ class AchReturnIT {
         long receiptId = achReceipt(client, "091400600000001", "123.54", invoice.id());
         assertEquals(Money.of("476.46", "USD"), billing.invoice(invoice.id()).balanceDue());
 
-        AchReturnImport.Imported first = returns.importReturns("return-WEB.ach", fixture("return-WEB.ach"), "billie");
+        AchReturnImport.Imported first = returns.importReturns("return-WEB.ach", fixture("return-WEB.ach"));
 
         assertEquals(new AchReturnImport.Imported(2, 1, 1, 0), first, "R01 reverses; R03 returns a credit the firm sent: listed");
         Receipt receipt = receipts.receipt(receiptId);
@@ -96,7 +96,7 @@ class AchReturnIT {
         assertEquals(Money.of("123.54", "USD"), last.amount());
         assertEquals(Money.of("600.00", "USD"), last.balance());
 
-        assertEquals(new AchReturnImport.Imported(2, 0, 0, 2), returns.importReturns("return-WEB (resent).ach", fixture("return-WEB.ach"), "billie"),
+        assertEquals(new AchReturnImport.Imported(2, 0, 0, 2), returns.importReturns("return-WEB (resent).ach", fixture("return-WEB.ach")),
                 "the same returns again: nothing twice");
         assertEquals(Money.of("600.00", "USD"), billing.invoice(invoice.id()).balanceDue());
 
@@ -114,7 +114,7 @@ class AchReturnIT {
         String trace = trace();
         long receiptId = achReceipt(client, trace, "100.00", invoice.id());
 
-        AchReturnImport.Imported done = returns.importReturns("odd.ach", returnWeb(trace), "billie");
+        AchReturnImport.Imported done = returns.importReturns("odd.ach", returnWeb(trace));
 
         assertEquals(new AchReturnImport.Imported(2, 0, 2, 0), done, "this one, and the R03 credit");
         AchReturnImport.Row row = returns.recent(50).stream().filter(r -> r.originalTrace().equals(trace)).findFirst().orElseThrow();
@@ -133,12 +133,12 @@ class AchReturnIT {
         long before = count("SELECT COUNT(*) FROM ach_return", null);
 
         RuleViolation noControls = assertThrows(RuleViolation.class,
-                () -> returns.importReturns("return-no-batch-controls.ach", fixture("return-no-batch-controls.ach"), "billie"));
+                () -> returns.importReturns("return-no-batch-controls.ach", fixture("return-no-batch-controls.ach")));
         assertEquals("return-no-batch-controls.ach was not imported. Line 1: an ACH file starts with its file header (record type 1), "
                 + "not a batch header (5).", noControls.getMessage());
         byte[] wrongTotal = new String(returnWeb(trace), StandardCharsets.ISO_8859_1)
                 .replace("9000002000001000000040018280120000000012354", "9000002000001000000040018280120000000012355").getBytes(StandardCharsets.ISO_8859_1);
-        RuleViolation total = assertThrows(RuleViolation.class, () -> returns.importReturns("wrong-total.ach", wrongTotal, "billie"));
+        RuleViolation total = assertThrows(RuleViolation.class, () -> returns.importReturns("wrong-total.ach", wrongTotal));
         assertEquals("wrong-total.ach was not imported. Line 10: the file: debits (cents) counted 12354, its control record says 12355.",
                 total.getMessage());
 
@@ -149,8 +149,8 @@ class AchReturnIT {
 
     @Test
     void aNoticeOfChangeIsListedAndAZeroFileIsTaken() {
-        assertEquals(new AchReturnImport.Imported(0, 0, 0, 0), returns.importReturns("zero.ach", fixture("zero.ach"), "billie"));
-        AchReturnImport.Imported notice = returns.importReturns("cor-example.ach", fixture("cor-example.ach"), "billie");
+        assertEquals(new AchReturnImport.Imported(0, 0, 0, 0), returns.importReturns("zero.ach", fixture("zero.ach")));
+        AchReturnImport.Imported notice = returns.importReturns("cor-example.ach", fixture("cor-example.ach"));
         assertEquals(1, notice.entries());
         AchReturnImport.Row row = returns.recent(50).stream().filter(r -> r.fileName().equals("cor-example.ach")).findFirst().orElseThrow();
         assertEquals(AchOutcome.NOTICE_OF_CHANGE, row.outcome());
@@ -161,7 +161,7 @@ class AchReturnIT {
     /** An ACH debit the firm collected, entered by staff with the entry's trace number as its reference, on the books. */
     private long achReceipt(BillingFixtures.Scenario client, String trace, String amount, Long invoiceId) {
         return manual.enter(new ManualReceipts.Entry(client.clientId(), PaymentMethod.ACH, trace, LocalDate.now(), new BigDecimal(amount), "USD",
-                Map.of(invoiceId, new BigDecimal(amount)), "WEB debit", UUID.randomUUID().toString()), "billie");
+                Map.of(invoiceId, new BigDecimal(amount)), "WEB debit", UUID.randomUUID().toString()));
     }
 
     /** return-WEB.ach with its R01 naming this trace instead (the control records do not cover traces). */

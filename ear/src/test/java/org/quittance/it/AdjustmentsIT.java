@@ -58,22 +58,22 @@ class AdjustmentsIT {
         BillingFixtures.Scenario client = fixtures.client(true);
         Long first = fixtures.finalInvoice(client).id();
         manual.enter(new ManualReceipts.Entry(client.clientId(), PaymentMethod.WIRE, "W" + UUID.randomUUID().toString().substring(0, 8),
-                LocalDate.now(), new BigDecimal("1000.00"), "GBP", Map.of(), null, key()), "billie");
+                LocalDate.now(), new BigDecimal("1000.00"), "GBP", Map.of(), null, key()));
         assertEquals(Money.of("400.00", "GBP"), credit(client));
 
         Long later = fixtures.finalInvoice(client).id();
         String applyKey = key();
         Adjustments.Entry apply = entry(client, AdjustmentKind.CREDIT_APPLIED, later, "350.00", "Overpayment of the wire", applyKey);
-        long once = adjustments.enter(apply, "billie");
-        assertEquals(once, adjustments.enter(apply, "billie"), "the same form saved twice: one adjustment");
+        long once = adjustments.enter(apply);
+        assertEquals(once, adjustments.enter(apply), "the same form saved twice: one adjustment");
         assertEquals(Money.of("250.00", "GBP"), billing.invoice(later).balanceDue());
         assertEquals(Money.of("50.00", "GBP"), credit(client));
 
         RuleViolation tooMuch = assertThrows(RuleViolation.class,
-                () -> adjustments.enter(entry(client, AdjustmentKind.CREDIT_REFUNDED, null, "50.01", "Refund", key()), "billie"));
+                () -> adjustments.enter(entry(client, AdjustmentKind.CREDIT_REFUNDED, null, "50.01", "Refund", key())));
         assertEquals("Client " + client.email().substring(7, 15) + " has GBP 50.00 unapplied credit: GBP 50.01 cannot be used.",
                 tooMuch.getMessage());
-        adjustments.enter(entry(client, AdjustmentKind.CREDIT_REFUNDED, null, "50.00", "Cheque 1207 to the client", key()), "billie");
+        adjustments.enter(entry(client, AdjustmentKind.CREDIT_REFUNDED, null, "50.00", "Cheque 1207 to the client", key()));
 
         assertEquals(Money.zero("GBP"), credit(client));
         assertEquals(InvoiceState.PAID, billing.invoice(first).state());
@@ -88,8 +88,8 @@ class AdjustmentsIT {
     void aWriteOffAndACreditMemoCarryTheirReasonAndTheAgingFollows() {
         BillingFixtures.Scenario client = fixtures.client(true);
         Long invoice = fixtures.finalInvoice(client).id();
-        adjustments.enter(entry(client, AdjustmentKind.CREDIT_MEMO, invoice, "100.00", "Fee reduced as agreed", key()), "billie");
-        adjustments.enter(entry(client, AdjustmentKind.CREDIT_MEMO, null, "20.00", "Goodwill", key()), "billie");
+        adjustments.enter(entry(client, AdjustmentKind.CREDIT_MEMO, invoice, "100.00", "Fee reduced as agreed", key()));
+        adjustments.enter(entry(client, AdjustmentKind.CREDIT_MEMO, null, "20.00", "Goodwill", key()));
         assertEquals(Money.of("500.00", "GBP"), billing.invoice(invoice).balanceDue());
 
         Receivables.Aged aged = aging(client);
@@ -99,9 +99,9 @@ class AdjustmentsIT {
                 .filter(a -> a.clientId().equals(client.clientId())).findFirst().orElseThrow().days31to60(), "45 days on");
 
         RuleViolation beyond = assertThrows(RuleViolation.class,
-                () -> adjustments.enter(entry(client, AdjustmentKind.WRITE_OFF, invoice, "500.01", "Uncollectable", key()), "billie"));
+                () -> adjustments.enter(entry(client, AdjustmentKind.WRITE_OFF, invoice, "500.01", "Uncollectable", key())));
         assertEquals("Invoice " + billing.invoice(invoice).number() + " owes GBP 500.00: the write-off cannot be more.", beyond.getMessage());
-        adjustments.enter(entry(client, AdjustmentKind.WRITE_OFF, invoice, "500.00", "Client insolvent", key()), "billie");
+        adjustments.enter(entry(client, AdjustmentKind.WRITE_OFF, invoice, "500.00", "Client insolvent", key()));
 
         assertEquals(InvoiceState.PAID, billing.invoice(invoice).state());
         assertEquals(Map.of("GBP", Money.of("-20.00", "GBP")), ledgers.balance(client.clientId()), "only the goodwill credit is left");

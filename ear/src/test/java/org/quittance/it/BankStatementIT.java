@@ -71,9 +71,9 @@ class BankStatementIT {
         byte[] file = bai2(fileNumber, "16,195,60000,0,WIRE" + fileNumber + ",,Wire from client re " + number,
                 "16,108,1234,0,,,TFR UNRELATED", "16,409,500,0,,,SERVICE CHARGE");
 
-        BankStatementImport.Imported first = bankFiles.importBai2("statement.bai", file, "billie");
+        BankStatementImport.Imported first = bankFiles.importBai2("statement.bai", file);
         assertEquals(new BankStatementImport.Imported(2, 2, 0), first, "two credits; the debit is not a receipt");
-        assertEquals(new BankStatementImport.Imported(2, 0, 2), bankFiles.importBai2("statement-again.bai", file, "billie"));
+        assertEquals(new BankStatementImport.Imported(2, 0, 2), bankFiles.importBai2("statement-again.bai", file));
 
         Receipt wire = receiptLike("%WIRE" + fileNumber);
         assertEquals(PaymentMethod.WIRE, wire.method());
@@ -81,7 +81,7 @@ class BankStatementIT {
         assertEquals(Map.of(c.invoiceId(), Money.of("600.00", "GBP")), wire.allocations());
         assertEquals(MatchKind.NONE, receiptLike("%" + fileNumber + "% line %").matchKind(), "nothing names the other credit");
 
-        assertEquals(1, receipts.acceptSelected(List.of(wire.id()), "billie").applied());
+        assertEquals(1, receipts.acceptSelected(List.of(wire.id())).applied());
         assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
         assertTrue(ledgers.ofClient(c.clientId()).get(1).description().startsWith("Wire transfer received (BAI2 "));
         PortalInvoices.Row row = fixtures.portalRow(c);
@@ -97,9 +97,9 @@ class BankStatementIT {
             try (InputStream in = BankStatementIT.class.getClassLoader().getResourceAsStream("bai2/" + sample)) {
                 file = in.readAllBytes();
             }
-            BankStatementImport.Imported first = bankFiles.importBai2(sample, file, "billie");
+            BankStatementImport.Imported first = bankFiles.importBai2(sample, file);
             assertTrue(first.credits() > 0 && first.recorded() + first.known() == first.credits(), sample + ": " + first);
-            assertEquals(new BankStatementImport.Imported(first.credits(), 0, first.credits()), bankFiles.importBai2(sample, file, "billie"));
+            assertEquals(new BankStatementImport.Imported(first.credits(), 0, first.credits()), bankFiles.importBai2(sample, file));
         }
     }
 
@@ -110,7 +110,7 @@ class BankStatementIT {
                 StandardCharsets.ISO_8859_1);
         byte[] broken = good.replace("16,195,70000,", "16,195,7O000,").getBytes(StandardCharsets.ISO_8859_1);
 
-        RuleViolation refused = assertThrows(RuleViolation.class, () -> bankFiles.importBai2("broken.bai", broken, "billie"));
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> bankFiles.importBai2("broken.bai", broken));
         assertEquals("broken.bai was not imported. Line 5: amount \"7O000\" is not a whole number of minor units.", refused.getMessage());
         assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?")
                 .setParameter(1, "%" + fileNumber + "%").getSingleResult()).longValue(), "not even the good first credit");

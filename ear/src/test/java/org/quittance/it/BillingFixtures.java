@@ -118,7 +118,7 @@ public class BillingFixtures {
         Scenario s = self.client(true);
         self.register(s.portalUserId());
         Long invoiceId = self.finalInvoice(s).id();
-        publishing.start(Set.of(invoiceId), "it");
+        publishing.start(Set.of(invoiceId));
         Eventually.await("publication", Duration.ofSeconds(30),
                 () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
         return new Published(s.email(), s.clientId(), invoiceId);
@@ -133,7 +133,7 @@ public class BillingFixtures {
         BillingFixtures self = context.getBusinessObject(BillingFixtures.class);
         Scenario s = self.colleague(first.clientId());
         Long invoiceId = self.finalInvoice(s).id();
-        publishing.start(Set.of(invoiceId), "it");
+        publishing.start(Set.of(invoiceId));
         Eventually.await("publication", Duration.ofSeconds(30),
                 () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
         return new Published(s.email(), s.clientId(), invoiceId);
@@ -184,7 +184,7 @@ public class BillingFixtures {
     public Invoice finalInvoice(Scenario s) {
         Long timeId = billing.recordTime(s.matterId(), s.staffId(), LocalDate.now().minusDays(1), new BigDecimal("2.50"), "Advice").id();
         em.flush();
-        Invoice draft = billing.createInvoice(s.matterId(), Set.of(timeId), Set.of(), Set.of(), "it-biller");
+        Invoice draft = billing.createInvoice(s.matterId(), Set.of(timeId), Set.of(), Set.of());
         em.flush();
         return billing.finalise(draft.id());
     }

@@ -114,15 +114,15 @@ class LedgerInvariantIT {
                     parts.put(((Number) invoice[0]).longValue(), amount.min((BigDecimal) invoice[1]));
                 }
                 manual.enter(new ManualReceipts.Entry(client.clientId(), PaymentMethod.CHEQUE, "C" + UUID.randomUUID().toString().substring(0, 8),
-                        LocalDate.now(), amount, "GBP", parts, null, UUID.randomUUID().toString()), "ledger-it");
+                        LocalDate.now(), amount, "GBP", parts, null, UUID.randomUUID().toString()));
             }
             case "undo" -> receiptIn(client.clientId(), "ACCEPTED", random)
-                    .ifPresent(id -> receipts.undoAcceptance(id, "Entered against the wrong invoice", "ledger-it"));
+                    .ifPresent(id -> receipts.undoAcceptance(id, "Entered against the wrong invoice"));
             case "accept or reject" -> receiptIn(client.clientId(), "AWAITING_ACCEPTANCE", random).ifPresent(id -> {
                 if (random.nextInt(4) == 0) {
-                    receipts.reject(List.of(id), "Bounced", "ledger-it");
+                    receipts.reject(List.of(id), "Bounced");
                 } else {
-                    receipts.acceptSelected(List.of(id), "ledger-it");
+                    receipts.acceptSelected(List.of(id));
                 }
             });
             case "write-off", "credit memo", "apply credit" -> {
@@ -145,12 +145,12 @@ class LedgerInvariantIT {
                     }
                 }
                 adjustments.enter(new Adjustments.Entry(client.clientId(), kind, invoiceId, amount, "GBP", "Random " + name,
-                        UUID.randomUUID().toString()), "ledger-it");
+                        UUID.randomUUID().toString()));
             }
             default -> {
                 BigDecimal amount = random.nextInt(5) > 0 ? cents(random, 50_000).min(credit.amount()) : cents(random, 50_000);
                 adjustments.enter(new Adjustments.Entry(client.clientId(), AdjustmentKind.CREDIT_REFUNDED, null, amount, "GBP",
-                        "Random refund", UUID.randomUUID().toString()), "ledger-it");
+                        "Random refund", UUID.randomUUID().toString()));
             }
         }
     }

@@ -78,7 +78,7 @@ class PayoutReconciliationIT {
         assertEquals(8, paid.transactions());
 
         LocalDate day1 = payoutAt.atZone(ZoneOffset.UTC).toLocalDate();
-        assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1, "billie"));
+        assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1));
         PayoutReconciliation.Reconciled first = payout(paid.payoutId());
         assertEquals(Money.of(BigDecimal.valueOf(paid.amountMinor(), 2), CURRENCY), first.amount());
         assertEquals(List.of(6L, 2L), List.of(first.receipts(), first.missing()), "the notified payment is on the books by its payment");
@@ -87,7 +87,7 @@ class PayoutReconciliationIT {
         assertTrue(first.finding().startsWith("2 card payments (CHF "), first.finding());
 
         assertEquals(BatchStatus.COMPLETED, importDay(day));
-        assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1, "billie"), "fetching again duplicates nothing");
+        assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1), "fetching again duplicates nothing");
         PayoutReconciliation.Reconciled reconciled = payout(paid.payoutId());
         assertTrue(reconciled.balanced(), reconciled.finding());
         assertEquals("Reconciled: 8 receipts", reconciled.finding());

@@ -34,7 +34,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -63,6 +62,9 @@ class PublishingIT {
     @EJB org.quittance.billing.boundary.UnfinishedPublishRuns unfinished;
     @EJB OutboundMessages outbound;
     @Resource UserTransaction tx;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     private GreenMail smtp;
 
@@ -160,7 +162,7 @@ class PublishingIT {
         Invoice invoice = fixtures.finalInvoice(fixtures.client(true));
         fixtures.firmWithPortalInvoicing(false);
         try {
-            RuleViolation refused = assertThrows(RuleViolation.class, () -> publishing.start(Set.of(invoice.id()), "it"));
+            RuleViolation refused = assertThrows(RuleViolation.class, () -> publishing.start(Set.of(invoice.id())));
             assertTrue(refused.getMessage().contains("Publishing to the portal is off"), refused.getMessage());
         } finally {
             fixtures.firmWithPortalInvoicing(true);
@@ -172,8 +174,9 @@ class PublishingIT {
         var client = fixtures.client(true);
         Invoice invoice = fixtures.finalInvoice(client);
 
-        var a = CompletableFuture.supplyAsync(() -> publishing.start(Set.of(invoice.id()), "alex"));
-        var b = CompletableFuture.supplyAsync(() -> publishing.start(Set.of(invoice.id()), "billie"));
+        // The container's executor carries this test's staff identity to both threads, as two staff sessions would.
+        var a = executor.submit(() -> publishing.start(Set.of(invoice.id())));
+        var b = executor.submit(() -> publishing.start(Set.of(invoice.id())));
         Publishing.Progress pa = awaitFinished(a.get());
         Publishing.Progress pb = awaitFinished(b.get());
 
@@ -216,7 +219,7 @@ class PublishingIT {
         publishAndWait(Set.of(original.id()));
         PublishedInvoice v1 = awaitVersion(original.id());
 
-        Invoice reissued = billing.voidInvoice(original.id(), "Wrong matter reference", true, "it");
+        Invoice reissued = billing.voidInvoice(original.id(), "Wrong matter reference", true);
         Invoice corrected = billing.finalise(reissued.id());
         assertNotEquals(original.number(), corrected.number(), "the void invoice keeps its number");
         publishAndWait(Set.of(corrected.id()));
@@ -234,7 +237,7 @@ class PublishingIT {
         var client = fixtures.client(true);
         Invoice first = fixtures.finalInvoice(client);
         Long timeId = billing.recordTime(client.matterId(), client.staffId(), LocalDate.now(), new BigDecimal("1"), "More advice").id();
-        Invoice draft = billing.createInvoice(client.matterId(), Set.of(timeId), Set.of(), Set.of(), "it");
+        Invoice draft = billing.createInvoice(client.matterId(), Set.of(timeId), Set.of(), Set.of());
 
         tx.begin();
         String lost = billing.finalise(draft.id()).number();
@@ -271,7 +274,7 @@ class PublishingIT {
     }
 
     private Publishing.Progress publishAndWait(Set<Long> ids) {
-        return awaitFinished(publishing.start(ids, "it"));
+        return awaitFinished(publishing.start(ids));
     }
 
     private Publishing.Progress awaitFinished(long runId) {

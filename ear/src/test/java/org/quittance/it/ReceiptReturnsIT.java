@@ -95,8 +95,8 @@ class ReceiptReturnsIT {
         ManualReceipts.Entry cheque = new ManualReceipts.Entry(c.clientId(), PaymentMethod.CHEQUE, "001234", LocalDate.now(),
                 new BigDecimal("600.00"), "GBP", Map.of(), "Posted to the London office", UUID.randomUUID().toString());
 
-        Future<Long> first = executor.submit(() -> manual.enter(cheque, "billie"));
-        Future<Long> second = executor.submit(() -> manual.enter(cheque, "billie"));
+        Future<Long> first = executor.submit(() -> manual.enter(cheque));
+        Future<Long> second = executor.submit(() -> manual.enter(cheque));
         assertEquals(first.get(), second.get(), "the same form saved twice at once is one receipt");
         assertEquals(1L, count("SELECT COUNT(*) FROM receipt WHERE entry_key = ?", cheque.entryKey()));
 
@@ -111,10 +111,10 @@ class ReceiptReturnsIT {
 
         // The same cheque on a fresh form is refused, as is a date in the future.
         RuleViolation again = assertThrows(RuleViolation.class, () -> manual.enter(new ManualReceipts.Entry(c.clientId(), PaymentMethod.CHEQUE,
-                "001234", LocalDate.now(), new BigDecimal("600.00"), "GBP", Map.of(), null, UUID.randomUUID().toString()), "billie"));
+                "001234", LocalDate.now(), new BigDecimal("600.00"), "GBP", Map.of(), null, UUID.randomUUID().toString())));
         assertTrue(again.getMessage().contains("already on the books"), again.getMessage());
         EJBException future = assertThrows(EJBException.class, () -> manual.enter(new ManualReceipts.Entry(c.clientId(), PaymentMethod.WIRE,
-                "W-1", LocalDate.now().plusDays(3), new BigDecimal("1.00"), "GBP", Map.of(), null, UUID.randomUUID().toString()), "billie"));
+                "W-1", LocalDate.now().plusDays(3), new BigDecimal("1.00"), "GBP", Map.of(), null, UUID.randomUUID().toString())));
         assertTrue(future.getMessage().contains("cannot be in the future"), future.getMessage());
     }
 
@@ -122,7 +122,7 @@ class ReceiptReturnsIT {
     void aWirePartlyOnAnInvoiceLeavesItsBalanceAndTheRestAsCredit() throws Exception {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         manual.enter(new ManualReceipts.Entry(c.clientId(), PaymentMethod.WIRE, "BARC-7781", LocalDate.now().minusDays(1),
-                new BigDecimal("300.00"), "GBP", Map.of(c.invoiceId(), new BigDecimal("200.00")), null, UUID.randomUUID().toString()), "billie");
+                new BigDecimal("300.00"), "GBP", Map.of(c.invoiceId(), new BigDecimal("200.00")), null, UUID.randomUUID().toString()));
 
         assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(c.invoiceId()).state());
         assertEquals(gbp("400.00"), billing.invoice(c.invoiceId()).balanceDue());
@@ -140,8 +140,8 @@ class ReceiptReturnsIT {
         assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
 
         String form = UUID.randomUUID().toString();
-        Future<String> click = executor.submit(() -> refunds.refund(receipt.id(), new BigDecimal("150.00"), "Agreed discount", form, "alex"));
-        Future<String> doubleClick = executor.submit(() -> refunds.refund(receipt.id(), new BigDecimal("150.00"), "Agreed discount", form, "alex"));
+        Future<String> click = executor.submit(() -> refunds.refund(receipt.id(), new BigDecimal("150.00"), "Agreed discount", form));
+        Future<String> doubleClick = executor.submit(() -> refunds.refund(receipt.id(), new BigDecimal("150.00"), "Agreed discount", form));
         assertEquals(click.get(), doubleClick.get(), "one refund at the processor");
         assertEquals(1L, count("SELECT COUNT(*) FROM sandbox_object WHERE type = 'refund' AND body LIKE ?", "%" + receipt.chargeReference() + "%"));
 
@@ -158,7 +158,7 @@ class ReceiptReturnsIT {
         assertEquals(gbp("150.00"), fixtures.portalRow(c).balance());
 
         RuleViolation tooMuch = assertThrows(RuleViolation.class, () -> refunds.refund(receipt.id(), new BigDecimal("450.01"), "too much",
-                UUID.randomUUID().toString(), "alex"));
+                UUID.randomUUID().toString()));
         assertTrue(tooMuch.getMessage().contains("At most GBP 450.00"), tooMuch.getMessage());
     }
 
@@ -179,7 +179,7 @@ class ReceiptReturnsIT {
                 "SELECT COUNT(*) FROM mail_outbox WHERE message_key LIKE 'payment-notice:%:DISPUTED' AND subject LIKE ?",
                 "%" + receipt.paymentReference() + "%") == 1);
         RuleViolation refused = assertThrows(RuleViolation.class, () -> refunds.refund(receipt.id(), new BigDecimal("1.00"), "no",
-                UUID.randomUUID().toString(), "alex"));
+                UUID.randomUUID().toString()));
         assertTrue(refused.getMessage().contains("chargeback"), refused.getMessage());
 
         sandbox.closeDispute(receipt.paymentReference(), true);

@@ -217,8 +217,8 @@ class ReceiptsIT {
         assertEquals(gbp("590.80"), receipt.net());
 
         // Two staff press Accept Selected at the same moment: it is applied once.
-        Future<IntegratedReceipts.Accepted> first = executor.submit(() -> receipts.acceptSelected(List.of(receipt.id()), "alex"));
-        Future<IntegratedReceipts.Accepted> second = executor.submit(() -> receipts.acceptSelected(List.of(receipt.id(), receipt.id()), "billie"));
+        Future<IntegratedReceipts.Accepted> first = executor.submit(() -> receipts.acceptSelected(List.of(receipt.id())));
+        Future<IntegratedReceipts.Accepted> second = executor.submit(() -> receipts.acceptSelected(List.of(receipt.id(), receipt.id())));
         assertEquals(1, first.get().applied() + second.get().applied());
         assertEquals(1, first.get().alreadyDecided() + second.get().alreadyDecided());
 
@@ -233,7 +233,7 @@ class ReceiptsIT {
         assertEquals(gbp("0.00"), row.balance());
 
         // Undo: a reversing entry, the invoice owes again, the receipt waits again.
-        receipts.undoAcceptance(receipt.id(), "accepted on the wrong day", "alex");
+        receipts.undoAcceptance(receipt.id(), "accepted on the wrong day");
         assertEquals(InvoiceState.PUBLISHED, billing.invoice(c.invoiceId()).state());
         assertEquals(ReceiptState.AWAITING_ACCEPTANCE, receipts.receipt(receipt.id()).state());
         assertEquals(List.of(EntryKind.INVOICE, EntryKind.RECEIPT, EntryKind.RECEIPT_REVERSAL),
@@ -249,13 +249,13 @@ class ReceiptsIT {
 
         Receipt part = recordUnnamed(gbp("250.00"), "Card payment for " + number);
         assertEquals(MatchKind.SUGGESTED, part.matchKind());
-        assertEquals(1, receipts.acceptSelected(List.of(part.id()), "billie").applied());
+        assertEquals(1, receipts.acceptSelected(List.of(part.id())).applied());
         assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(c.invoiceId()).state());
         assertEquals(gbp("350.00"), billing.invoice(c.invoiceId()).balanceDue());
 
         Receipt over = recordUnnamed(gbp("1000.00"), "Transfer ref " + number);
         assertTrue(over.matchReason().contains("GBP 650.00 would become unapplied credit"), over.matchReason());
-        assertEquals(1, receipts.acceptSelected(List.of(over.id()), "billie").applied());
+        assertEquals(1, receipts.acceptSelected(List.of(over.id())).applied());
         assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
         assertEquals(gbp("650.00"), ledgers.unappliedCredit(c.clientId()).get("GBP"));
         assertEquals(gbp("-650.00"), ledgers.balance(c.clientId()).get("GBP"), "open balances (none) less the credit");

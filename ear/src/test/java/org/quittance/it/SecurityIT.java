@@ -2,6 +2,7 @@ package org.quittance.it;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -12,9 +13,13 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.audit.boundary.AuditTrail;
+import org.quittance.billing.boundary.Billing;
 import org.quittance.clients.entity.Client;
 import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Contact;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.mail.boundary.Outbox;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.security.control.Passwords;
 import org.quittance.staff.boundary.StaffAccounts;
@@ -29,8 +34,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -45,7 +53,7 @@ class SecurityIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.quittanceWith(SecurityIT.class);
+        return Deployments.quittanceWith(SecurityIT.class, AsBilling.class);
     }
 
     @ArquillianResource
@@ -56,6 +64,21 @@ class SecurityIT {
 
     @EJB
     org.quittance.portal.boundary.PortalPasswords passwords;
+
+    @EJB
+    AsBilling asBilling;
+
+    @EJB
+    AuditTrail audit;
+
+    @EJB
+    Outbox outbox;
+
+    @EJB
+    FirmSettings firmSettings;
+
+    @EJB
+    Billing billing;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
@@ -203,6 +226,38 @@ class SecurityIT {
     }
 
     @Test
+    void anAdminOnlyOperationIsRefusedToABillingUserEvenIfAPageOffersIt() throws Exception {
+        assertThrows(EJBAccessException.class, () -> asBilling.call(() -> audit.recent(null, 1)));
+        assertThrows(EJBAccessException.class, () -> asBilling.call(() -> outbox.latest(1)));
+        assertThrows(EJBAccessException.class, () -> asBilling.call(() -> {
+            firmSettings.setLogo(null, null);
+            return null;
+        }));
+        assertNotNull(asBilling.call(() -> firmSettings.firm()), "reading the firm is for everyone");
+        assertNotNull(asBilling.call(() -> billing.drafts()), "billing work is for the billing role");
+        assertNotNull(audit.recent(null, 1), "and the administrator (this test's identity) may read the audit trail");
+    }
+
+    @Test
+    void withoutAStaffIdentityTheStaffFacadesRefuse() throws Exception {
+        // A thread of its own carries no identity: what a portal user or a forgotten constraint is to the staff domain.
+        FutureTask<Object> anonymous = new FutureTask<>(() -> billing.drafts());
+        new Thread(anonymous).start();
+        ExecutionException refused = assertThrows(ExecutionException.class, anonymous::get);
+        assertInstanceOf(EJBAccessException.class, refused.getCause());
+
+        FutureTask<Object> firm = new FutureTask<>(() -> firmSettings.firm());
+        new Thread(firm).start();
+        assertNotNull(firm.get());
+    }
+
+    @Test
+    void theAuditTrailNamesTheCallerThatTheEjbsSee() {
+        assertEquals(Deployments.TEST_ADMIN, audit.caller());
+        assertEquals(AuditTrail.SYSTEM, asBilling.call(() -> audit.caller()), "a bean that runs as a role (a timer, the demo data) acts as the server");
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         Browser browser = new Browser();
         browser.get("/staff/");
@@ -339,18 +394,25 @@ class SecurityIT {
 
     /**
      * Password spraying: one address trying one password on many logins never locks an account, so
-     * the address itself is refused after 20 failures, even with a right password, for 15 minutes.
+     * the address itself is slowed after 5 failures (half a second, then twice as long each time, up
+     * to 4 s) and refused after 20, even with a right password, for 15 minutes.
      */
     @Test
-    void anAddressThatFailsTwentyTimesIsRefusedEvenWithTheRightPassword() throws Exception {
+    void anAddressThatFailsOftenIsSlowedThenRefusedEvenWithTheRightPassword() throws Exception {
         String attacker = randomAddress();
-        for (int i = 0; i < 20; i++) {
-            Browser guess = new Browser(attacker);
-            guess.get("/portal/");
-            HttpResponse<String> refused = guess.signIn(i % 2 == 0 ? "/portal" : "/staff", "someone-" + i + "@example.com", "Winter2026!");
-            assertEquals(200, refused.statusCode());
-            assertTrue(refused.body().contains("not right"));
+        for (int i = 0; i < 5; i++) {
+            assertNotRight(attacker, i);
         }
+        long start = System.nanoTime();
+        assertNotRight(attacker, 5);
+        long slowed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(slowed >= 500, "the sixth failure waited half a second first, took " + slowed + " ms");
+
+        tx.begin();  // thirteen more failures, as the counter would have them after a minute of slowed guessing
+        em.createNativeQuery("UPDATE throttle SET hits = 19 WHERE scope = 'SIGN_IN_FAILURES_BY_ADDRESS' AND subject = ?")
+                .setParameter(1, attacker).executeUpdate();
+        tx.commit();
+        assertNotRight(attacker, 19);  // the twentieth failure
         Browser sameAddress = new Browser(attacker);
         sameAddress.get("/portal/");
         HttpResponse<String> refused = sameAddress.signIn("/portal", portalUser, PASSWORD);
@@ -368,6 +430,14 @@ class SecurityIT {
         Browser later = new Browser(attacker);
         later.get("/portal/");
         assertEquals(302, later.signIn("/portal", portalUser, PASSWORD).statusCode(), "fifteen minutes later (simulated) the address may try again");
+    }
+
+    private void assertNotRight(String address, int attempt) throws Exception {
+        Browser guess = new Browser(address);
+        guess.get("/portal/");
+        HttpResponse<String> refused = guess.signIn(attempt % 2 == 0 ? "/portal" : "/staff", "someone-" + attempt + "@example.com", "Winter2026!");
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("not right"), "attempt " + attempt + ": " + refused.body());
     }
 
     private static String randomAddress() {

@@ -68,7 +68,7 @@ class SettlementFileIT {
                 row("d", "2026-11-21 16:02:10", "-50.00", "0.00", "-50.00", "refund", "pi_" + run + "a"),
                 row("e", "2026-11-22 00:05:00", "-767.94", "0.00", "-767.94", "payout", ""));
 
-        SettlementFiles.Upload upload = settlementFiles.upload("balance-" + run + ".csv", file, "billie");
+        SettlementFiles.Upload upload = settlementFiles.upload("balance-" + run + ".csv", file);
         assertEquals(5, upload.transactions());
         assertEquals(3, upload.payments());
         Eventually.await("the settlement file import", Duration.ofMinutes(1), () -> !receiptImport.progress(upload.executionId()).running());
@@ -85,7 +85,7 @@ class SettlementFileIT {
         assertEquals("po_" + run, fromFile.payout());
         assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"), "one receipt per payment");
 
-        SettlementFiles.Upload again = settlementFiles.upload("balance-copy.csv", file, "billie");
+        SettlementFiles.Upload again = settlementFiles.upload("balance-copy.csv", file);
         assertTrue(again.before());
         assertEquals(upload.executionId(), again.executionId(), "no second run");
         assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"));
@@ -97,7 +97,7 @@ class SettlementFileIT {
                 row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.15", "charge", "pi_" + run + "b"));
         long files = count("SELECT COUNT(*) FROM settlement_file", null);
 
-        RuleViolation refused = assertThrows(RuleViolation.class, () -> settlementFiles.upload("bad.csv", file, "billie"));
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> settlementFiles.upload("bad.csv", file));
 
         assertEquals("bad.csv was not imported. Line 3: gross GBP 250.00 less fee GBP 3.95 is not the net GBP 246.15.", refused.getMessage());
         assertEquals(files, count("SELECT COUNT(*) FROM settlement_file", null));

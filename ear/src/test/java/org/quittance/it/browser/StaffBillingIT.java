@@ -152,6 +152,17 @@ class StaffBillingIT {
             String body = (String) notice.getContent();
             assertTrue(body.contains("GBP 1,969.50"), body);
             invoiceLink = link(body, "/portal/invoice.xhtml?id=");
+            assertAuditNames("billie", "finalised " + invoiceNumber);
+        }
+    }
+
+    private static void assertAuditNames(String actor, String action) {
+        // The audit trail names who did it: the identity that the EJBs saw, not a name the page passed.
+        try (Browser admin = new Browser(STAFF)) {
+            admin.signIn("/audit.xhtml", "admin", "admin-demo-2026");
+            Matcher entry = Pattern.compile("(\\S+) Invoice \\d+ " + Pattern.quote(action)).matcher(admin.text());
+            assertTrue(entry.find(), admin.text());
+            assertEquals(actor, entry.group(1));
         }
     }
 

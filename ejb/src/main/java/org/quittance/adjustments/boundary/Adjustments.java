@@ -1,5 +1,6 @@
 package org.quittance.adjustments.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,7 @@ import org.quittance.money.Money;
 import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.platform.control.SqlValues;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -38,6 +40,7 @@ import java.util.Set;
  * form's key makes a double click one adjustment; credit is used under the client's credit lock, so
  * two people cannot spend the same credit twice.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class Adjustments {
 
@@ -66,7 +69,8 @@ public class Adjustments {
     AuditTrail audit;
 
     /** @return the adjustment's id; the same form saved again returns the first one's id */
-    public long enter(@NotNull @Valid Entry entry, @NotBlank String by) {
+    public long enter(@NotNull @Valid Entry entry) {
+        String by = audit.caller();
         AdvisoryLock.hold(em, "adjustment", entry.entryKey());
         Optional<Adjustment> saved = em.createQuery("SELECT a FROM Adjustment a WHERE a.entryKey = :k", Adjustment.class)
                 .setParameter("k", entry.entryKey()).getResultStream().findFirst();

@@ -1,20 +1,20 @@
 package org.quittance.audit.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.servlet.http.HttpServletRequest;
 import org.quittance.audit.entity.AuditEvent;
+import org.quittance.security.control.Roles;
 
-import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The audit trail: recorded in the transaction of the change it describes, so neither exists without the other. */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class AuditTrail {
 
@@ -24,6 +24,8 @@ public class AuditTrail {
     public static final String CLIENT = "Client";
     public static final String BANK_FILE = "Bank file";
     public static final String PAYOUTS = "Payouts";
+    /** The actor of what the server does by itself. */
+    public static final String SYSTEM = "system";
 
     @PersistenceContext
     EntityManager em;
@@ -31,34 +33,26 @@ public class AuditTrail {
     @Resource
     SessionContext context;
 
-    @Inject
-    HttpServletRequest request;
-
+    @PermitAll  // every change records itself, whoever makes it
     public void record(String actor, String subject, Object subjectId, String action, String detail) {
         em.persist(new AuditEvent(OffsetDateTime.now(), actor, subject, String.valueOf(subjectId), action, detail));
     }
 
     /** Recorded as the signed-in staff user who made the change ("system" for the server's own work). */
+    @PermitAll
     public void recordAsCaller(String subject, Object subjectId, String action, String detail) {
         record(caller(), subject, subjectId, action, detail);
     }
 
     /**
-     * The user of the web request this call serves. The web applications authenticate against their own
-     * security domains, whose identity the EJB container does not see (its caller is "anonymous"), so
-     * the request's principal is asked; outside a web request (messages, timers, batch) it is "system".
+     * The caller of the EJB that records: the signed-in staff user, whose identity the staff security
+     * domain carries into the EJBs (the same identity that their @RolesAllowed checks); "system" for
+     * the server's own work (messages, timers, batch jobs) and for anyone the staff domain does not know.
      */
+    @PermitAll
     public String caller() {
-        try {
-            Principal user = request.getUserPrincipal();
-            if (user != null) {
-                return user.getName();
-            }
-        } catch (ContextNotActiveException | IllegalStateException e) {
-            // not serving a web request
-        }
         String name = context.getCallerPrincipal().getName();
-        return name == null || "anonymous".equals(name) ? "system" : name;
+        return name == null || "anonymous".equals(name) ? SYSTEM : name;
     }
 
     public List<AuditEvent> of(String subject, Object subjectId) {
@@ -67,6 +61,7 @@ public class AuditTrail {
     }
 
     /** The newest events, optionally of one subject kind, for the admins' audit screen. */
+    @RolesAllowed(Roles.ADMIN)
     public List<AuditEvent> recent(String subject, int limit) {
         return em.createQuery("SELECT e FROM AuditEvent e WHERE :s IS NULL OR e.subject = :s ORDER BY e.at DESC, e.id DESC", AuditEvent.class)
                 .setParameter("s", subject).setMaxResults(limit).getResultList();

@@ -1,5 +1,6 @@
 package org.quittance.billing.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
 import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.security.control.Roles;
 import org.quittance.staff.entity.StaffUser;
 
 import java.math.BigDecimal;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Actions > Billing: recording work, and invoices from draft to final to void. */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class Billing {
 
@@ -102,7 +105,8 @@ public class Billing {
 
     /** A draft invoice from the selected unbilled work of one matter, at the firm's tax rate. */
     public Invoice createInvoice(@NotNull Long matterId, @NotNull Set<Long> timeEntryIds, @NotNull Set<Long> expenseIds,
-                                 @NotNull Set<Long> fixedFeeIds, @NotBlank String createdBy) {
+                                 @NotNull Set<Long> fixedFeeIds) {
+        String createdBy = audit.caller();
         Matter matter = matter(matterId);
         Firm firm = firmSettings.firm();
         Invoice invoice = new Invoice(matter, firm.taxRatePercent(), firm.taxLabel(), createdBy, OffsetDateTime.now());
@@ -165,8 +169,8 @@ public class Billing {
         String number = numbers.next(InvoiceNumberFormat.parse(firm.invoiceNumberFormat()), today);
         OffsetDateTime now = OffsetDateTime.now();
         change(invoice, () -> invoice.finalise(number, today, firm.paymentTermsDays(), now));
-        ledgers.postOnInvoice(invoice, null, EntryKind.INVOICE, "Invoice " + number, invoice.total(), actor(), now);
-        audit.record(actor(), AuditTrail.INVOICE, invoice.id(), "finalised", number + ", " + invoice.total() + ", due " + invoice.dueDate());
+        ledgers.postOnInvoice(invoice, null, EntryKind.INVOICE, "Invoice " + number, invoice.total(), audit.caller(), now);
+        audit.record(audit.caller(), AuditTrail.INVOICE, invoice.id(), "finalised", number + ", " + invoice.total() + ", due " + invoice.dueDate());
         return invoice;
     }
 
@@ -176,7 +180,8 @@ public class Billing {
      * @return the re-issued draft, or null
      */
     public Invoice voidInvoice(@NotNull Long invoiceId, @NotBlank(message = "Give a reason for voiding") @Size(max = 2000) String reason,
-                               boolean reissue, @NotBlank String by) {
+                               boolean reissue) {
+        String by = audit.caller();
         Invoice invoice = invoice(invoiceId);
         OffsetDateTime now = OffsetDateTime.now();
         Money owed = invoice.balanceDue();
@@ -208,11 +213,6 @@ public class Billing {
     public List<Invoice> drafts() {
         return em.createQuery("SELECT i FROM Invoice i JOIN FETCH i.matter m JOIN FETCH m.client WHERE i.state = org.quittance.billing.entity.InvoiceState.DRAFT ORDER BY i.id DESC", Invoice.class)
                 .getResultList();
-    }
-
-    /** The signed-in staff user; the demo data's set-up runs as nobody in particular. */
-    private String actor() {
-        return audit.caller();
     }
 
     private Invoice change(Invoice invoice, Runnable change) {

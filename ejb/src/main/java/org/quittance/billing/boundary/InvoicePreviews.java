@@ -1,5 +1,6 @@
 package org.quittance.billing.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -12,8 +13,10 @@ import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.security.control.Roles;
 
 /** The PDF staff preview before publishing: drawn live, marked DRAFT or PREVIEW, never stored. */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class InvoicePreviews {
 

@@ -1,5 +1,7 @@
 package org.quittance.billing.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,7 @@ import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.Sha256;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -32,6 +35,7 @@ import java.util.logging.Logger;
  * it twice for the same invoice does nothing the second time (the version is unique per invoice, the
  * e-mails are keyed per invoice and recipient).
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class PublishedVersions {
 
@@ -47,6 +51,7 @@ public class PublishedVersions {
     @EJB
     Mailer mailer;
 
+    @PermitAll  // the published-invoice consumer's work
     public void make(long invoiceId) {
         if (forInvoice(invoiceId).isPresent()) {
             LOG.fine(() -> "Invoice " + invoiceId + " already has its published version");

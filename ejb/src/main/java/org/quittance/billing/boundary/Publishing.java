@@ -1,16 +1,18 @@
 package org.quittance.billing.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.billing.control.PublishRuns;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.security.control.Roles;
 
 import java.util.List;
 import java.util.Set;
@@ -20,8 +22,12 @@ import java.util.Set;
  * invoices are published in the background (see PublishWorker) while the screen polls
  * {@link #progress(long)}.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class Publishing {
+
+    @EJB
+    AuditTrail audit;
 
     public record Skipped(Long invoiceId, String number, String client, String outcome, String reason) {
     }
@@ -50,7 +56,8 @@ public class Publishing {
 
     /** @return the run to follow with {@link #progress(long)} */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long start(@NotNull Set<Long> invoiceIds, @NotBlank String by) {
+    public long start(@NotNull Set<Long> invoiceIds) {
+        String by = audit.caller();
         if (invoiceIds.isEmpty()) {
             throw new RuleViolation("Select at least one invoice to publish.");
         }

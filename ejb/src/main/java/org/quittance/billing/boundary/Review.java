@@ -1,10 +1,12 @@
 package org.quittance.billing.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.quittance.money.Money;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Billing > Review: final invoices waiting to be published, filtered and paged in the database. */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class Review {
 

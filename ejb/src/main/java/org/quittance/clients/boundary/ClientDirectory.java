@@ -1,5 +1,6 @@
 package org.quittance.clients.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,7 @@ import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
+import org.quittance.security.control.Roles;
 import org.quittance.staff.entity.StaffUser;
 
 import java.math.BigDecimal;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Setup > Clients: clients, their contacts (one of them the billing contact) and their matters. */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class ClientDirectory {
 

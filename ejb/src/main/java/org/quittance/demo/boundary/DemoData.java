@@ -1,6 +1,7 @@
 package org.quittance.demo.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RunAs;
 import org.quittance.billing.boundary.Billing;
 import org.quittance.billing.control.InvoicePublisher;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.quittance.firm.entity.ProcessorKind;
 import org.quittance.money.Money;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.security.control.Passwords;
+import org.quittance.security.control.Roles;
 import org.quittance.staff.boundary.StaffAccounts;
 import org.quittance.staff.entity.StaffRole;
 import org.quittance.staff.entity.StaffUser;
@@ -41,6 +43,7 @@ import java.util.logging.Logger;
  * portal login each, a third client without a portal, and unbilled time, expenses and a fixed fee)
  * and two published invoices in the Okafor portal, ready to pay. It does nothing once a firm exists.
  */
+@RunAs(Roles.ADMIN)
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
@@ -117,8 +120,8 @@ public class DemoData {
         em.persist(searches);
         TimeEntry completion = time(okaforSale, billie, today.minusDays(8), "3.50", "Exchange of contracts and completion");
         em.flush();
-        Long first = billing.finalise(billing.createInvoice(okaforSale.id(), Set.of(contract.id()), Set.of(searches.id()), Set.of(), "billie").id()).id();
-        Long second = billing.finalise(billing.createInvoice(okaforSale.id(), Set.of(completion.id()), Set.of(), Set.of(), "billie").id()).id();
+        Long first = billing.finalise(billing.createInvoice(okaforSale.id(), Set.of(contract.id()), Set.of(searches.id()), Set.of()).id()).id();
+        Long second = billing.finalise(billing.createInvoice(okaforSale.id(), Set.of(completion.id()), Set.of(), Set.of()).id()).id();
         // Published in this transaction through the same queue as staff publishing: the consumer makes
         // the published versions once it commits (or after a restart, as the messages are persistent).
         // (No Review run: run 0 records nothing.)

@@ -1,5 +1,7 @@
 package org.quittance.firm.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -18,6 +20,7 @@ import org.quittance.payments.control.ConnectionCheck;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.sandbox.control.SandboxKeys;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -25,6 +28,7 @@ import java.util.Currency;
 import java.util.Optional;
 
 /** Setup > Firm: the firm's identity on invoices, its portal policy and its payment account. */
+@RolesAllowed(Roles.ADMIN)
 @Stateless
 public class FirmSettings {
 
@@ -41,6 +45,7 @@ public class FirmSettings {
     @EJB
     AuditTrail audit;
 
+    @PermitAll  // the firm's name and formats, read by every part of both applications
     public Firm firm() {
         return em.createQuery("SELECT f FROM Firm f ORDER BY f.id", Firm.class).setMaxResults(1)
                 .getResultStream().findFirst()

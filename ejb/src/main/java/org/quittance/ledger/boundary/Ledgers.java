@@ -1,5 +1,7 @@
 package org.quittance.ledger.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,6 +10,7 @@ import org.quittance.ledger.entity.EntryKind;
 import org.quittance.ledger.entity.LedgerEntry;
 import org.quittance.money.Money;
 import org.quittance.platform.control.SqlValues;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -20,6 +23,7 @@ import java.util.TreeMap;
  * The client and matter ledgers. Entries are only ever added; the balance of a client is the sum of
  * its entries, which equals its open invoices' balances less its unapplied credit.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class Ledgers {
 
@@ -27,6 +31,7 @@ public class Ledgers {
     EntityManager em;
 
     /** An entry on an invoice's matter (and so on its client's ledger). */
+    @PermitAll  // posted by the rules of billing, receipts and adjustments, also when a message or a timer runs them
     public LedgerEntry postOnInvoice(Invoice invoice, Long receiptId, EntryKind kind, String description, Money amount, String by,
                                      OffsetDateTime at) {
         return post(new LedgerEntry(invoice.matter().client().id(), invoice.matter().id(), invoice.id(), receiptId, kind, description,
@@ -34,6 +39,7 @@ public class Ledgers {
     }
 
     /** An entry of the client's own, without a matter: unapplied credit and what becomes of it. */
+    @PermitAll
     public LedgerEntry postOnClient(Long clientId, Long receiptId, EntryKind kind, String description, Money amount, String by,
                                     OffsetDateTime at) {
         return post(new LedgerEntry(clientId, null, null, receiptId, kind, description, amount, by, at));
@@ -64,6 +70,7 @@ public class Ledgers {
     }
 
     /** The client's unapplied credit per currency (a positive amount in the client's favour). */
+    @PermitAll
     public Map<String, Money> unappliedCredit(long clientId) {
         Map<String, Money> credit = new TreeMap<>();
         sums("SELECT currency, SUM(amount) FROM ledger_entry WHERE client_id = ? AND matter_id IS NULL GROUP BY currency", clientId)

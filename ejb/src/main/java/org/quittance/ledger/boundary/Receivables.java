@@ -1,11 +1,13 @@
 package org.quittance.ledger.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.money.Money;
 import org.quittance.platform.control.SqlValues;
+import org.quittance.security.control.Roles;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Map;
  * Accounts receivable aged by client: what each client owes on open invoices, by the invoices' age
  * (days since the invoice date: current up to 30, 31–60, 61–90, over 90), and its unapplied credit.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class Receivables {
 

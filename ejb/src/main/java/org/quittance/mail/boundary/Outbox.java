@@ -1,15 +1,18 @@
 package org.quittance.mail.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.mail.control.SmtpSettings;
 import org.quittance.mail.entity.OutgoingMail;
+import org.quittance.security.control.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What staff see of the outbox: every e-mail Quittance wrote, sent or not, newest first. */
+@RolesAllowed(Roles.ADMIN)
 @Stateless
 public class Outbox {
 

@@ -1,6 +1,7 @@
 package org.quittance.messaging.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import org.quittance.messaging.control.Queue;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.security.control.Roles;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
  * moves one back onto its queue in a single transaction (taken off the dead-letter queue only if the
  * copy is sent).
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class DeadLetters {
 

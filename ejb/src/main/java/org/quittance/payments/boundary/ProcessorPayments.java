@@ -1,5 +1,7 @@
 package org.quittance.payments.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -12,11 +14,12 @@ import org.quittance.payments.control.StripeEvent;
 import org.quittance.payments.entity.CheckoutState;
 import org.quittance.payments.entity.PaymentState;
 import org.quittance.payments.entity.PortalCheckout;
-import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.payments.entity.ProcessorPayment;
+import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.SqlValues;
 import org.quittance.receipts.boundary.ReceiptIntake;
+import org.quittance.security.control.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -31,6 +34,7 @@ import java.util.logging.Logger;
  * key); an event that concerns no payment is marked ignored with the reason, never an error. The
  * firm's portal administrator is told by e-mail when a payment succeeds, fails or is disputed.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class ProcessorPayments {
 
@@ -54,6 +58,7 @@ public class ProcessorPayments {
     @EJB
     ReceiptIntake receipts;
 
+    @PermitAll  // the payment-notification consumer's work: applies a notification already verified and kept
     public void apply(long notificationId) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT payload, outcome FROM payment_notification WHERE id = ? FOR UPDATE")
                 .setParameter(1, notificationId).getSingleResult();

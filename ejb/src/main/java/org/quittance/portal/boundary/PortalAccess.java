@@ -1,5 +1,7 @@
 package org.quittance.portal.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,7 @@ import org.quittance.portal.entity.PortalInvitation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
 import org.quittance.security.control.Passwords;
+import org.quittance.security.control.Roles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,7 @@ import java.util.Optional;
  * A contact's portal login, from the staff side (Add portal, resend, revoke) to the client's side
  * (registering through the e-mailed link).
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class PortalAccess {
 
@@ -104,6 +108,7 @@ public class PortalAccess {
         user.disable();
     }
 
+    @PermitAll  // the portal's registration page, before anyone signed in
     public Link link(String token) {
         if (token == null || token.isBlank()) {
             return new Link(LinkStatus.UNKNOWN, null);
@@ -114,6 +119,7 @@ public class PortalAccess {
     }
 
     /** Sets the client's password through a valid link. @return the portal login (e-mail) to sign in with */
+    @PermitAll
     public String register(@NotBlank String token, @NotBlank String password) {
         PortalInvitation invitation = invitation(token)
                 .orElseThrow(() -> new RuleViolation("This registration link is not valid."));

@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import org.quittance.receipts.entity.AchReturnKind;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptState;
+import org.quittance.security.control.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -38,6 +40,7 @@ import java.util.stream.Collectors;
  * books cannot follow on their own (no such receipt, a different amount) is listed for staff and changes
  * nothing. The file is read and checked whole first; the same return imported again changes nothing.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class AchReturnImport {
 
@@ -65,7 +68,8 @@ public class AchReturnImport {
     @EJB
     Mailer mailer;
 
-    public Imported importReturns(@NotBlank String fileName, @NotNull byte[] content, @NotBlank String by) {
+    public Imported importReturns(@NotBlank String fileName, @NotNull byte[] content) {
+        String by = audit.caller();
         AchReturnFile.Parsed file;
         try {
             file = AchReturnFile.parse(new String(content, StandardCharsets.ISO_8859_1));

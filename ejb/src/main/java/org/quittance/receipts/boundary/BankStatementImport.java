@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import org.quittance.receipts.control.ReceiptMatching;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
+import org.quittance.security.control.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -37,6 +39,7 @@ import java.util.Set;
  * so a malformed one is refused with its line and reason and nothing of it is recorded; the same file
  * imported again records nothing twice (a credit's reference is its file, account and bank reference).
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class BankStatementImport {
 
@@ -53,7 +56,8 @@ public class BankStatementImport {
     @EJB
     AuditTrail audit;
 
-    public Imported importBai2(@NotBlank String fileName, @NotNull byte[] content, @NotBlank String by) {
+    public Imported importBai2(@NotBlank String fileName, @NotNull byte[] content) {
+        String by = audit.caller();
         Bai2Statement.Parsed file;
         try {
             file = Bai2Statement.parse(new String(content, StandardCharsets.ISO_8859_1));

@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -20,6 +21,7 @@ import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
 import org.quittance.receipts.entity.ReceiptState;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -32,6 +34,7 @@ import java.util.Map;
  * Actions › Receipt &amp; Adjustment Entry › Integrated Receipts: the receipts waiting for staff, and
  * Accept Selected, Reject and Undo acceptance.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class IntegratedReceipts {
 
@@ -96,7 +99,8 @@ public class IntegratedReceipts {
 
     /** Applies each selected receipt in its own transaction, in id order; a refused one leaves the others applied. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Accepted acceptSelected(@NotNull List<Long> receiptIds, @NotBlank String by) {
+    public Accepted acceptSelected(@NotNull List<Long> receiptIds) {
+        String by = audit.caller();
         int applied = 0, already = 0;
         List<String> refused = new ArrayList<>();
         for (Long id : receiptIds.stream().distinct().sorted().toList()) {
@@ -115,8 +119,8 @@ public class IntegratedReceipts {
         return new Accepted(applied, already, refused);
     }
 
-    public int reject(@NotNull List<Long> receiptIds, @NotBlank(message = "Give a reason for rejecting") @Size(max = 500) String reason,
-                      @NotBlank String by) {
+    public int reject(@NotNull List<Long> receiptIds, @NotBlank(message = "Give a reason for rejecting") @Size(max = 500) String reason) {
+        String by = audit.caller();
         int rejected = 0;
         for (Long id : receiptIds.stream().distinct().sorted().toList()) {
             Receipt receipt = posting.locked(id);
@@ -129,13 +133,14 @@ public class IntegratedReceipts {
         return rejected;
     }
 
-    public void undoAcceptance(@NotNull Long receiptId, @NotBlank(message = "Give a reason for undoing") @Size(max = 500) String reason,
-                               @NotBlank String by) {
+    public void undoAcceptance(@NotNull Long receiptId, @NotBlank(message = "Give a reason for undoing") @Size(max = 500) String reason) {
+        String by = audit.caller();
         posting.takeBack(receiptId, reason.trim(), by, false);
     }
 
     /** Staff choose (or correct) the client and the split before accepting. */
-    public void resplit(@NotNull Long receiptId, @NotNull Long clientId, @NotNull Map<Long, BigDecimal> parts, @NotBlank String by) {
+    public void resplit(@NotNull Long receiptId, @NotNull Long clientId, @NotNull Map<Long, BigDecimal> parts) {
+        String by = audit.caller();
         Receipt receipt = posting.locked(receiptId);
         Map<Long, Money> split = new LinkedHashMap<>();
         parts.forEach((invoice, amount) -> {

@@ -2,17 +2,19 @@ package org.quittance.receipts.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RunAs;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.quittance.security.control.Roles;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -33,6 +35,7 @@ import java.util.logging.Logger;
  * checkpoint (a restart of a FAILED execution is an ordinary one; the checkpoint makes nothing twice).
  * One server for now: with several, only the dead node's executions may be taken (issue 20).
  */
+@RunAs(Roles.SYSTEM)
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")

@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ import org.quittance.receipts.entity.MatchKind;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,6 +41,7 @@ import java.util.Optional;
  * portal (a cheque, cash, a wire, an ACH credit), entered by staff against the client's invoices and
  * put on the books at once. The portal then shows those invoices paid, "marked paid outside the portal".
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class ManualReceipts {
 
@@ -69,7 +72,8 @@ public class ManualReceipts {
     AuditTrail audit;
 
     /** @return the receipt's id; the same form saved again returns the first receipt's id */
-    public long enter(@NotNull @Valid Entry entry, @NotBlank String by) {
+    public long enter(@NotNull @Valid Entry entry) {
+        String by = audit.caller();
         AdvisoryLock.hold(em, "manual-receipt", entry.entryKey());
         Optional<Receipt> saved = em.createQuery("SELECT r FROM Receipt r WHERE r.entryKey = :k", Receipt.class)
                 .setParameter("k", entry.entryKey()).getResultStream().findFirst();

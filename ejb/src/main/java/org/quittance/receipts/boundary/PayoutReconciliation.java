@@ -1,20 +1,21 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.money.Money;
-import org.quittance.platform.control.SqlValues;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.PaymentProcessor;
 import org.quittance.payments.processor.ProcessorPayout;
 import org.quittance.payments.processor.ProcessorUnavailable;
 import org.quittance.payments.processor.SettledTransaction;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.platform.control.SqlValues;
+import org.quittance.security.control.Roles;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import java.util.List;
  * amounts plus the rest (refunds, disputes). A payout that does not add up, or that carries payments
  * we have no receipt for, is flagged; its receipts are marked with the payout, as the bank sees it.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class PayoutReconciliation {
 
@@ -79,7 +81,8 @@ public class PayoutReconciliation {
     AuditTrail audit;
 
     /** Fetches the payouts created in [from, to] and what they carry; fetching again updates, never duplicates. */
-    public Fetched fetch(@NotNull LocalDate from, @NotNull LocalDate to, @NotBlank String by) {
+    public Fetched fetch(@NotNull LocalDate from, @NotNull LocalDate to) {
+        String by = audit.caller();
         PaymentProcessor processor = processors.require();
         int payouts = 0;
         int transactions = 0;

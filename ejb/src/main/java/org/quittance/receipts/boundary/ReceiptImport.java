@@ -1,5 +1,7 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -13,6 +15,7 @@ import org.quittance.payments.processor.ProcessorUnavailable;
 import org.quittance.payments.processor.SettledTransaction;
 import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.security.control.Roles;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,6 +30,7 @@ import java.util.Set;
  * The receipt import: the Jakarta Batch job {@code receipt-import} and what its reader and writer
  * ask of the application. Each settled payment becomes an integrated receipt unless it is one already.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING, Roles.SYSTEM})
 @Stateless
 public class ReceiptImport {
 
@@ -123,6 +127,7 @@ public class ReceiptImport {
     }
 
     /** A page of the processor's settled transactions (the reader's source). */
+    @PermitAll  // the import job's reader and writer, on a batch thread without a caller
     public List<SettledTransaction> page(Instant from, Instant to, String after, int limit) {
         try {
             return processors.require().settledTransactions(from, to, after, limit);
@@ -133,6 +138,7 @@ public class ReceiptImport {
     }
 
     /** Records a chunk of settled payments as receipts, in the chunk's transaction. */
+    @PermitAll
     public void record(List<SettledTransaction> transactions) {
         for (SettledTransaction t : transactions) {
             String reference = t.paymentId() != null ? t.paymentId() : t.source();

@@ -1,10 +1,12 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.security.control.Roles;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.logging.Logger;
  * last few days (quittance.receipts.import-days). Overlapping periods are harmless: nothing is
  * imported twice.
  */
+@RunAs(Roles.SYSTEM)
 @Singleton
 public class ReceiptImportSchedule {
 

@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.money.Money;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.ProcessorUnavailable;
@@ -16,6 +18,7 @@ import org.quittance.receipts.control.ReceiptPosting;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
 import org.quittance.receipts.entity.ReceiptState;
+import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,8 +28,12 @@ import java.util.List;
  * processor. The books follow at once (credit first, then the newest invoices reopen); the
  * processor's own refund notification later finds them already right.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class ReceiptRefunds {
+
+    @EJB
+    AuditTrail audit;
 
     @PersistenceContext
     EntityManager em;
@@ -43,7 +50,8 @@ public class ReceiptRefunds {
      */
     public String refund(@NotNull Long receiptId, @NotNull @DecimalMin(value = "0.01", message = "The refund must be above zero") BigDecimal amount,
                          @NotBlank(message = "Give a reason for the refund") @Size(max = 300) String reason,
-                         @NotBlank @Size(max = 64) String entryKey, @NotBlank String by) {
+                         @NotBlank @Size(max = 64) String entryKey) {
+        String by = audit.caller();
         Receipt receipt = posting.locked(receiptId);
         @SuppressWarnings("unchecked")
         List<String> done = em.createNativeQuery("SELECT refund_id FROM receipt_refund WHERE entry_key = ?")

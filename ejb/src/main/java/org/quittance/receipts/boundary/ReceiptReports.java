@@ -1,17 +1,20 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.money.Money;
 import org.quittance.platform.control.SqlValues;
+import org.quittance.security.control.Roles;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
 /** What came in: receipts on the books by month, source and currency, with the processor's fees and what was refunded. */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class ReceiptReports {
 

@@ -1,6 +1,8 @@
 package org.quittance.receipts.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -17,6 +19,7 @@ import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.receipts.control.FileRefused;
 import org.quittance.receipts.control.SettlementCsv;
+import org.quittance.security.control.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +36,7 @@ import java.util.Properties;
  * The file is checked whole before it is kept; it is kept as uploaded, and the job settlement-file-import
  * reads its transactions from here. The same file uploaded again is not imported twice.
  */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class SettlementFiles {
 
@@ -53,7 +57,8 @@ public class SettlementFiles {
 
     /** Checks and keeps the file, then starts its import once the file is committed (the job reads it in its own transactions). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Upload upload(@NotBlank String fileName, @NotNull byte[] content, @NotBlank String by) {
+    public Upload upload(@NotBlank String fileName, @NotNull byte[] content) {
+        String by = audit.caller();
         List<SettledTransaction> transactions;
         try {
             transactions = SettlementCsv.parse(new String(content, StandardCharsets.UTF_8));
@@ -105,6 +110,7 @@ public class SettlementFiles {
     }
 
     /** The transactions of an uploaded file, in file order (the job's reader). */
+    @PermitAll  // the import job's reader, on a batch thread without a caller
     public List<SettledTransaction> transactions(long fileId) {
         @SuppressWarnings("unchecked")
         List<byte[]> found = em.createNativeQuery("SELECT content FROM settlement_file WHERE id = ?").setParameter(1, fileId).getResultList();

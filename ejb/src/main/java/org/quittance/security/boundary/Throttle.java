@@ -38,15 +38,15 @@ public class Throttle {
         return rule.allows(hits.get(0).intValue());
     }
 
-    /** Whether the subject is refused now, without counting. */
+    /** What the subject's next attempt meets (go, wait, or refused), without counting it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean refused(ThrottleRule rule, String subject) {
+    public ThrottleRule.Verdict next(ThrottleRule rule, String subject) {
         @SuppressWarnings("unchecked")
         List<Number> hits = em.createNativeQuery("""
                         SELECT hits FROM throttle WHERE scope = ? AND subject = ? AND window_start >= now() - make_interval(secs => ?)""")
                 .setParameter(1, rule.name()).setParameter(2, key(subject)).setParameter(3, rule.window().toSeconds())
                 .getResultList();
-        return !hits.isEmpty() && hits.get(0).intValue() >= rule.limit();
+        return rule.next(hits.isEmpty() ? 0 : hits.get(0).intValue());
     }
 
     /** Old windows are no use to anyone: a nightly sweep keeps the table small. */

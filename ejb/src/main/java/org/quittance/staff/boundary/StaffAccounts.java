@@ -1,5 +1,6 @@
 package org.quittance.staff.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,18 +10,21 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.quittance.security.control.Passwords;
+import org.quittance.security.control.Roles;
 import org.quittance.staff.entity.StaffRole;
 import org.quittance.staff.entity.StaffUser;
 
 import java.util.Set;
 
 /** Creates and looks up the firm's staff accounts. */
+@RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
 public class StaffAccounts {
 
     @PersistenceContext
     EntityManager em;
 
+    @RolesAllowed(Roles.ADMIN)
     public StaffUser create(@NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,100}", message = "may contain letters, digits, '.', '_' and '-' only") String username,
                             @NotBlank @Size(max = 200) String displayName,
                             @NotBlank @Email(message = "is not a valid e-mail address") String email,

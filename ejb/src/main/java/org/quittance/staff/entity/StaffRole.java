@@ -1,11 +1,13 @@
 package org.quittance.staff.entity;
 
+import org.quittance.security.control.Roles;
+
 /** What a staff member may do; the names are the security roles of the staff web application. */
 public enum StaffRole {
     /** Firm setup, payment account, users. */
-    ADMIN("admin"),
+    ADMIN(Roles.ADMIN),
     /** Clients, matters, billing, receipts. */
-    BILLING("billing");
+    BILLING(Roles.BILLING);
 
     private final String roleName;
 

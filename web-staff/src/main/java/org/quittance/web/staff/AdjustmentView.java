@@ -82,7 +82,7 @@ public class AdjustmentView implements Serializable {
         Adjustments.Entry entry = new Adjustments.Entry(clientId, kind, kind == AdjustmentKind.CREDIT_REFUNDED ? null : invoiceId, amount,
                 currency, reason, entryKey);
         String what = kind.label() + (amount == null ? "" : " of " + Money.of(amount, currency));
-        if (Feedback.attempt(() -> adjustments.enter(entry, Feedback.user()), what + " is on the ledgers.") != null) {
+        if (Feedback.attempt(() -> adjustments.enter(entry), what + " is on the ledgers.") != null) {
             amount = null;
             reason = null;
             entryKey = UUID.randomUUID().toString();

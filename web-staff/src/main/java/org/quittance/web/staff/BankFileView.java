@@ -64,7 +64,7 @@ public class BankFileView {
     }
 
     private void importSettlement(String name, byte[] content) {
-        SettlementFiles.Upload upload = Feedback.attempt(() -> settlementFiles.upload(name, content, Feedback.user()), null);
+        SettlementFiles.Upload upload = Feedback.attempt(() -> settlementFiles.upload(name, content), null);
         if (upload != null) {
             receiptsView.follow(upload.executionId());
             Feedback.info(name + ": " + upload.transactions() + " settled transactions, " + upload.payments() + " card payments"
@@ -74,7 +74,7 @@ public class BankFileView {
     }
 
     private void importStatement(String name, byte[] content) {
-        BankStatementImport.Imported done = Feedback.attempt(() -> bankFiles.importBai2(name, content, Feedback.user()), null);
+        BankStatementImport.Imported done = Feedback.attempt(() -> bankFiles.importBai2(name, content), null);
         if (done != null) {
             receiptsView.applyFilter();
             Feedback.info(name + ": " + done.credits() + " credits, " + done.recorded() + " new bank receipts waiting in Integrated Receipts"
@@ -83,7 +83,7 @@ public class BankFileView {
     }
 
     private void importReturns(String name, byte[] content) {
-        AchReturnImport.Imported done = Feedback.attempt(() -> achReturns.importReturns(name, content, Feedback.user()), null);
+        AchReturnImport.Imported done = Feedback.attempt(() -> achReturns.importReturns(name, content), null);
         if (done != null) {
             receiptsView.applyFilter();
             receiptsView.showReturns();

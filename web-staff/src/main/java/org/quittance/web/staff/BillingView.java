@@ -112,7 +112,7 @@ public class BillingView implements Serializable {
             return null;
         }
         Invoice draft = Feedback.attempt(() -> billing.createInvoice(matterId, ids(selectedTime, TimeEntry::id),
-                ids(selectedExpenses, Expense::id), ids(selectedFees, FixedFee::id), Feedback.user()), null);
+                ids(selectedExpenses, Expense::id), ids(selectedFees, FixedFee::id)), null);
         if (draft == null) {
             loadMatter();
             return null;

@@ -82,7 +82,7 @@ public class InvoiceView implements Serializable {
     }
 
     public String voidInvoice() {
-        Invoice draft = Feedback.attempt(() -> billing.voidInvoice(id, voidReason, reissue, Feedback.user()), null);
+        Invoice draft = Feedback.attempt(() -> billing.voidInvoice(id, voidReason, reissue), null);
         if (draft != null) {
             return "/invoice.xhtml?faces-redirect=true&id=" + draft.id();
         }

@@ -84,7 +84,7 @@ public class ManualReceiptView implements Serializable {
         ManualReceipts.Entry entry = new ManualReceipts.Entry(clientId, method, reference, receivedOn, amount, currency, chosen, note, entryKey);
         String what = method.label() + " " + (reference == null ? "" : reference.trim()) + " of "
                 + (amount == null ? "" : Money.of(amount, currency));
-        if (Feedback.attempt(() -> manualReceipts.enter(entry, Feedback.user()), what + " is on the books; the portal shows what it paid.") != null) {
+        if (Feedback.attempt(() -> manualReceipts.enter(entry), what + " is on the books; the portal shows what it paid.") != null) {
             reference = null;
             amount = null;
             note = null;

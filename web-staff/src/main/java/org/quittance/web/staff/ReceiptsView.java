@@ -81,7 +81,7 @@ public class ReceiptsView implements Serializable {
             Feedback.error("Select the receipts to accept.");
             return;
         }
-        IntegratedReceipts.Accepted done = Feedback.attempt(() -> receipts.acceptSelected(ids(), Feedback.user()), null);
+        IntegratedReceipts.Accepted done = Feedback.attempt(() -> receipts.acceptSelected(ids()), null);
         if (done != null) {
             Feedback.info(done.applied() + " accepted" + (done.alreadyDecided() > 0 ? ", " + done.alreadyDecided() + " already decided by someone else" : "") + ".");
             done.refused().forEach(Feedback::error);
@@ -94,7 +94,7 @@ public class ReceiptsView implements Serializable {
             Feedback.error("Select the receipts to reject.");
             return;
         }
-        Integer rejected = Feedback.attempt(() -> receipts.reject(ids(), reason, Feedback.user()), null);
+        Integer rejected = Feedback.attempt(() -> receipts.reject(ids(), reason), null);
         if (rejected != null) {
             Feedback.info(rejected + " rejected.");
             reason = null;
@@ -103,7 +103,7 @@ public class ReceiptsView implements Serializable {
     }
 
     public void undo(Long receiptId) {
-        if (Feedback.run(() -> receipts.undoAcceptance(receiptId, reason, Feedback.user()), "Acceptance undone: the receipt waits again.")) {
+        if (Feedback.run(() -> receipts.undoAcceptance(receiptId, reason), "Acceptance undone: the receipt waits again.")) {
             reason = null;
             applyFilter();
         }
@@ -122,7 +122,7 @@ public class ReceiptsView implements Serializable {
             return;
         }
         String what = Money.of(refundAmount == null ? BigDecimal.ZERO : refundAmount, refunding.gross().currency()) + " of " + refunding.reference();
-        if (Feedback.run(() -> refunds.refund(refunding.id(), refundAmount, refundReason, refundKey, Feedback.user()),
+        if (Feedback.run(() -> refunds.refund(refunding.id(), refundAmount, refundReason, refundKey),
                 "Refunded " + what + " to the client's card; the invoices it paid are open again for that amount.")) {
             refunding = null;
             applyFilter();

@@ -55,7 +55,7 @@ public class ReportsView implements Serializable {
 
     /** Asks the processor for the payouts of the period (the receipts' From and To) and what they carry. */
     public void fetchPayouts() {
-        PayoutReconciliation.Fetched fetched = Feedback.attempt(() -> payoutReconciliation.fetch(from, to, Feedback.user()), null);
+        PayoutReconciliation.Fetched fetched = Feedback.attempt(() -> payoutReconciliation.fetch(from, to), null);
         if (fetched != null) {
             Feedback.info(fetched.payouts() + (fetched.payouts() == 1 ? " payout" : " payouts") + " fetched from the processor, carrying "
                     + fetched.transactions() + (fetched.transactions() == 1 ? " transaction." : " transactions."));

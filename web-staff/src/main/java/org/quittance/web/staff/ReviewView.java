@@ -103,7 +103,7 @@ public class ReviewView implements Serializable {
             Feedback.error("Select the invoices to publish.");
             return;
         }
-        Long started = Feedback.attempt(() -> publishing.start(ids, Feedback.user()), null);
+        Long started = Feedback.attempt(() -> publishing.start(ids), null);
         if (started != null) {
             runId = started;
             progress = publishing.progress(runId);

@@ -67,7 +67,7 @@ public class SplitView implements Serializable {
             Feedback.error("Choose the client who paid.");
             return;
         }
-        if (Feedback.run(() -> receipts.resplit(receipt.id(), clientId, parts, Feedback.user()),
+        if (Feedback.run(() -> receipts.resplit(receipt.id(), clientId, parts),
                 "The split of " + receipt.reference() + " is saved; accept the receipt to put it on the books.")) {
             receipt = null;
             receiptsView.applyFilter();
