@@ -94,7 +94,7 @@ public class BillingFixtures {
         clients.setPortalInvoices(clientId, portalInvoices);
         StaffUser author = staff.byUsername("it-biller");
         if (author == null) {
-            author = staff.create("it-biller", "IT Biller", "it-biller@test.example", "it-biller-password-2026", EnumSet.of(StaffRole.BILLING));
+            author = staff.create("it-biller", "IT Biller", "it-biller@test.example", "ledger quill compass 2026", EnumSet.of(StaffRole.BILLING));
             em.flush();
         }
         return new Scenario(clientId, contactId, portal.id(), email, matter.id(), author.id());

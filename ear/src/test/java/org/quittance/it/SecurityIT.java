@@ -20,6 +20,7 @@ import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Contact;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.mail.boundary.Outbox;
+import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.security.control.Passwords;
 import org.quittance.staff.boundary.StaffAccounts;
@@ -34,11 +35,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -122,7 +126,7 @@ class SecurityIT {
         assertNotEquals(sessionBefore, browser.sessionId("/staff"), "session fixation: the id changes at sign-in");
         HttpResponse<String> home = browser.get("/staff/");
         assertEquals(200, home.statusCode());
-        assertTrue(home.body().contains("Welcome, " + staffUser), home.body());
+        assertTrue(home.body().contains("Waiting for you") && home.body().contains(staffUser), home.body());
     }
 
     @Test
@@ -146,7 +150,7 @@ class SecurityIT {
         clientInStaff.get("/staff/");
         refused = clientInStaff.signIn("/staff", portalUser, PASSWORD);
         assertTrue(refused.body().contains("not right"), "the staff realm does not know portal users");
-        assertFalse(clientInStaff.get("/staff/").body().contains("Welcome"));
+        assertFalse(clientInStaff.get("/staff/").body().contains("Waiting for you"));
     }
 
     @Test
@@ -229,6 +233,7 @@ class SecurityIT {
     void anAdminOnlyOperationIsRefusedToABillingUserEvenIfAPageOffersIt() throws Exception {
         assertThrows(EJBAccessException.class, () -> asBilling.call(() -> audit.recent(null, 1)));
         assertThrows(EJBAccessException.class, () -> asBilling.call(() -> outbox.latest(1)));
+        assertThrows(EJBAccessException.class, () -> asBilling.call(() -> staffAccounts.roster()));
         assertThrows(EJBAccessException.class, () -> asBilling.call(() -> {
             firmSettings.setLogo(null, null);
             return null;
@@ -255,6 +260,103 @@ class SecurityIT {
     void theAuditTrailNamesTheCallerThatTheEjbsSee() {
         assertEquals(Deployments.TEST_ADMIN, audit.caller());
         assertEquals(AuditTrail.SYSTEM, asBilling.call(() -> audit.caller()), "a bean that runs as a role (a timer, the demo data) acts as the server");
+    }
+
+    @Test
+    void aDisabledStaffUserCannotSignInAndTheirOpenSessionEnds() throws Exception {
+        Browser billie = new Browser();
+        billie.get("/staff/");
+        assertEquals(302, billie.signIn("/staff", staffUser, PASSWORD).statusCode());
+        assertEquals(200, billie.get("/staff/").statusCode());
+        Long id = staffAccounts.byUsername(staffUser).id();
+
+        staffAccounts.setEnabled(id, false);
+        assertEquals(302, billie.get("/staff/").statusCode(), "the open session is over");
+        Browser again = new Browser();
+        again.get("/staff/");
+        assertTrue(again.signIn("/staff", staffUser, PASSWORD).body().contains("not right"), "and the right password is refused");
+
+        staffAccounts.setEnabled(id, true);
+        Browser enabled = new Browser();
+        enabled.get("/staff/");
+        assertEquals(302, enabled.signIn("/staff", staffUser, PASSWORD).statusCode());
+        assertTrue(staffAccounts.roster().stream().anyMatch(u -> u.username().equals(staffUser) && u.lastSignIn() != null && u.enabled()));
+    }
+
+    @Test
+    void aChangeOfRolesEndsTheSessionsAndTheNextSignInCarriesTheNewRoles() throws Exception {
+        Browser billie = new Browser();
+        billie.get("/staff/");
+        assertEquals(302, billie.signIn("/staff", staffUser, PASSWORD).statusCode());
+        assertEquals(200, billie.get("/staff/").statusCode());
+        assertEquals(403, billie.get("/staff/setup/staff.xhtml").statusCode());
+
+        staffAccounts.changeRoles(staffAccounts.byUsername(staffUser).id(), EnumSet.of(StaffRole.ADMIN, StaffRole.BILLING));
+        assertEquals(302, billie.get("/staff/").statusCode(), "signed in with the old roles: over");
+        Browser admin = new Browser();
+        admin.get("/staff/setup/staff.xhtml");
+        assertEquals(302, admin.signIn("/staff", staffUser, PASSWORD).statusCode());
+        HttpResponse<String> roster = admin.get("/staff/setup/staff.xhtml");
+        assertEquals(200, roster.statusCode());
+        assertTrue(roster.body().contains(staffUser), "the administrator sees the staff users");
+    }
+
+    @Test
+    void theLastActiveAdministratorCanBeNeitherDisabledNorDemoted() throws Exception {
+        Long admin = staffAccounts.create("last-" + UUID.randomUUID().toString().substring(0, 8), "Last Admin",
+                "last@example.com", PASSWORD, EnumSet.of(StaffRole.ADMIN)).id();
+        tx.begin();
+        try {
+            // Every other administrator disabled, in this transaction only (rolled back below).
+            em.createNativeQuery("UPDATE staff_user SET enabled = FALSE WHERE id <> ?").setParameter(1, admin).executeUpdate();
+            RuleViolation disabled = assertThrows(RuleViolation.class, () -> staffAccounts.setEnabled(admin, false));
+            assertTrue(disabled.getMessage().contains("last active administrator"), disabled.getMessage());
+        } finally {
+            tx.rollback();
+        }
+        tx.begin();
+        try {
+            em.createNativeQuery("UPDATE staff_user SET enabled = FALSE WHERE id <> ?").setParameter(1, admin).executeUpdate();
+            RuleViolation demoted = assertThrows(RuleViolation.class, () -> staffAccounts.changeRoles(admin, EnumSet.of(StaffRole.BILLING)));
+            assertTrue(demoted.getMessage().contains("make someone else an administrator first"), demoted.getMessage());
+        } finally {
+            tx.rollback();
+        }
+        staffAccounts.changeRoles(admin, EnumSet.of(StaffRole.BILLING));  // with the others active again, it may go
+        assertFalse(staffAccounts.byUsername(staffAccounts.roster().stream().filter(u -> u.id().equals(admin)).findFirst().orElseThrow().username())
+                .roles().contains(StaffRole.ADMIN));
+    }
+
+    @Test
+    void anAdministratorUnlocksALockedStaffLogin() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Browser guess = new Browser();
+            guess.get("/staff/");
+            guess.signIn("/staff", staffUser, "guess-" + i);
+        }
+        Browser owner = new Browser();
+        owner.get("/staff/");
+        assertTrue(owner.signIn("/staff", staffUser, PASSWORD).body().contains("not right"), "locked");
+        assertTrue(staffAccounts.roster().stream().anyMatch(u -> u.username().equals(staffUser) && u.locked()));
+
+        staffAccounts.unlock(staffAccounts.byUsername(staffUser).id());
+        Browser unlocked = new Browser();
+        unlocked.get("/staff/");
+        assertEquals(302, unlocked.signIn("/staff", staffUser, PASSWORD).statusCode());
+        assertTrue(audit.of(AuditTrail.STAFF, staffUser).stream().anyMatch(e -> e.action().equals("unlocked") && e.actor().equals(Deployments.TEST_ADMIN)));
+    }
+
+    @Test
+    void aRefusedPasswordNeverReachesTheServerLog() throws Exception {
+        String secret = "current-secret-" + UUID.randomUUID();
+        assertThrows(RuleViolation.class, () -> passwords.change(portalUser, secret, ""));
+        assertThrows(RuleViolation.class, () -> staffAccounts.create("pw-" + UUID.randomUUID().toString().substring(0, 8), "",
+                "pw@example.com", secret, EnumSet.of(StaffRole.BILLING)));
+        Path log = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        try (Stream<String> lines = Files.lines(log)) {
+            assertTrue(lines.noneMatch(line -> line.contains(secret)),
+                    "a refused argument list was logged with the password in it");
+        }
     }
 
     @Test

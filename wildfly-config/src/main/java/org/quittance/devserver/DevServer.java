@@ -118,7 +118,8 @@ public final class DevServer {
         builder.environment().put("QUITTANCE_DB_URL", "jdbc:postgresql://localhost:" + dbPort + "/" + DATABASE);
         builder.environment().put("QUITTANCE_DB_USER", DATABASE);
         builder.environment().put("QUITTANCE_DB_PASSWORD", DATABASE);
-        builder.environment().put("QUITTANCE_DEMO_DATA", "true");
+        // QUITTANCE_DEMO_DATA=false starts an empty installation (on a database without a firm): first-run setup
+        builder.environment().put("QUITTANCE_DEMO_DATA", String.valueOf(demoData()));
         builder.environment().putIfAbsent("QUITTANCE_SANDBOX_ENABLED", "true");
         builder.environment().putIfAbsent("QUITTANCE_SECRET_KEY_FILE", secretKeyFile().toString());
         builder.environment().putIfAbsent("QUITTANCE_PUBLIC_URL", "http://localhost:" + httpPort);
@@ -165,8 +166,29 @@ public final class DevServer {
         }
     }
 
+    private static boolean demoData() {
+        return !"false".equalsIgnoreCase(System.getenv("QUITTANCE_DEMO_DATA"));
+    }
+
     private void printBanner() {
         String base = "http://localhost:" + httpPort;
+        if (!demoData()) {
+            System.out.println("""
+
+                    ================================================================
+                     Quittance is running without demo data. Ctrl-C stops it.
+
+                     Staff app     %s/staff/
+                       On an empty database it asks for the setup code that the server
+                       wrote to its log above and to
+                       %s
+
+                     Client portal %s/portal/
+                     Database      PostgreSQL on localhost:%d, data in %s
+                    ================================================================
+                    """.formatted(base, serverHome.resolve("standalone/data/quittance/setup-code"), base, dbPort, dataDir));
+            return;
+        }
         System.out.println("""
 
                 ================================================================

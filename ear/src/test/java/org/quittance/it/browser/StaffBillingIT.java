@@ -153,6 +153,12 @@ class StaffBillingIT {
             assertTrue(body.contains("GBP 1,969.50"), body);
             invoiceLink = link(body, "/portal/invoice.xhtml?id=");
             assertAuditNames("billie", "finalised " + invoiceNumber);
+
+            browser.open("/");
+            assertTrue(browser.text().contains("Waiting for you"), browser.text());
+            assertTrue(browser.text().matches("(?s).*\\d+\\s+(receipts await|receipt awaits) acceptance.*"), browser.text());
+            assertFalse(browser.text().contains("payment account"), "the payment account is the administrators' business");
+            browser.screenshot("07-home");
         }
     }
 

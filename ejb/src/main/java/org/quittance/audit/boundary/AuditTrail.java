@@ -24,6 +24,7 @@ public class AuditTrail {
     public static final String CLIENT = "Client";
     public static final String BANK_FILE = "Bank file";
     public static final String PAYOUTS = "Payouts";
+    public static final String STAFF = "Staff user";
     /** The actor of what the server does by itself. */
     public static final String SYSTEM = "system";
 

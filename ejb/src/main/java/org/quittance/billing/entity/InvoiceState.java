@@ -1,5 +1,8 @@
 package org.quittance.billing.entity;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** draft → final → published → partly paid → paid; final or published → void (number and history kept). */
 public enum InvoiceState {
     DRAFT("Draft"),
@@ -9,6 +12,9 @@ public enum InvoiceState {
     PAID("Paid"),
     VOID("Void");
 
+    /** The states in which an invoice can be paid (and be overdue); queries take it as a parameter. */
+    public static final Set<InvoiceState> PAYABLE = Set.copyOf(EnumSet.of(FINAL, PUBLISHED, PARTLY_PAID));
+
     private final String label;
 
     InvoiceState(String label) {
@@ -17,5 +23,9 @@ public enum InvoiceState {
 
     public String label() {
         return label;
+    }
+
+    public boolean isPayable() {
+        return PAYABLE.contains(this);
     }
 }

@@ -2,15 +2,14 @@ package org.quittance.demo.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RunAs;
-import org.quittance.billing.boundary.Billing;
-import org.quittance.billing.control.InvoicePublisher;
-import java.util.Set;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.quittance.billing.boundary.Billing;
+import org.quittance.billing.control.InvoicePublisher;
 import org.quittance.billing.entity.Expense;
 import org.quittance.billing.entity.FixedFee;
 import org.quittance.billing.entity.TimeEntry;
@@ -18,13 +17,14 @@ import org.quittance.clients.entity.Client;
 import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Contact;
 import org.quittance.clients.entity.Matter;
+import org.quittance.firm.boundary.FirstRunSetup;
+import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.Firm;
 import org.quittance.firm.entity.PaymentAccount;
-import org.quittance.payments.sandbox.control.SandboxKeys;
-import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.firm.entity.ProcessorKind;
 import org.quittance.money.Money;
+import org.quittance.payments.sandbox.control.SandboxKeys;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.security.control.Passwords;
 import org.quittance.security.control.Roles;
@@ -32,9 +32,13 @@ import org.quittance.staff.boundary.StaffAccounts;
 import org.quittance.staff.entity.StaffRole;
 import org.quittance.staff.entity.StaffUser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -46,7 +50,7 @@ import java.util.logging.Logger;
 @RunAs(Roles.ADMIN)
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "FirstRunSetup"})
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
@@ -54,6 +58,9 @@ public class DemoData {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    FirstRunSetup setup;
 
     @EJB
     StaffAccounts staffAccounts;
@@ -69,21 +76,23 @@ public class DemoData {
         if (!Boolean.getBoolean("quittance.demo-data")) {
             return;
         }
-        long firms = em.createQuery("SELECT COUNT(f) FROM Firm f", Long.class).getSingleResult();
-        if (firms > 0) {
+        if (!setup.open()) {
             return;
         }
-        Firm firm = new Firm("Whitlock & Crane LLP", "14 Chancery Lane\nLondon WC2A 1PL", "GBP", 30);
-        firm.describe(firm.name(), firm.address(), "accounts@whitlockcrane.example", "GBP", 30, "INV-{YYYY}-{SEQ:5}",
-                "VAT", new BigDecimal("20"), "Bank transfer: Whitlock & Crane LLP client account, sort code 12-34-56, account 12345678.");
+        // The way a firm's IT sets up an empty installation: the setup code from the server's data directory.
+        setup.complete(setupCode(), new FirstRunSetup.FirmIdentity("Whitlock & Crane LLP", "14 Chancery Lane\nLondon WC2A 1PL",
+                        "accounts@whitlockcrane.example", "GBP", "INV-{YYYY}-{SEQ:5}", 30, "VAT", new BigDecimal("20")),
+                new FirstRunSetup.Administrator("Alex Whitlock", "admin", "alex.whitlock@whitlockcrane.example", "admin-demo-2026"),
+                "demo data");
+        Firm firm = em.createQuery("SELECT f FROM Firm f", Firm.class).getSingleResult();
+        firm.describe(firm.name(), firm.address(), firm.email(), firm.defaultCurrency(), firm.paymentTermsDays(), firm.invoiceNumberFormat(),
+                firm.taxLabel(), firm.taxRatePercent(), "Bank transfer: Whitlock & Crane LLP client account, sort code 12-34-56, account 12345678.");
         firm.setPortalPolicy(true, "alex.whitlock@whitlockcrane.example", true, new BigDecimal("50.00"), PaymentApplication.REVIEW);
-        em.persist(firm);
         PaymentAccount sandbox = new PaymentAccount(firm, ProcessorKind.SANDBOX);
         sandbox.configure(ProcessorKind.SANDBOX, false, "Sandbox (demo)", SandboxKeys.publishableKey());
         issueSandboxKeys(sandbox);
         em.persist(sandbox);
-        StaffUser admin = staffAccounts.create("admin", "Alex Whitlock", "alex.whitlock@whitlockcrane.example",
-                "admin-demo-2026", EnumSet.of(StaffRole.ADMIN, StaffRole.BILLING));
+        StaffUser admin = staffAccounts.byUsername("admin");
         StaffUser billie = staffAccounts.create("billie", "Billie Crane", "billie.crane@whitlockcrane.example",
                 "billing-demo-2026", EnumSet.of(StaffRole.BILLING));
 
@@ -166,5 +175,13 @@ public class DemoData {
         String webhook = SandboxKeys.webhookSecret();
         account.replaceSecretKey(box.seal(secret), SecretBox.hint(secret));
         account.replaceWebhookSecret(box.seal(webhook), SecretBox.hint(webhook));
+    }
+
+    private static String setupCode() {
+        try {
+            return Files.readString(FirstRunSetup.codeFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo data needs the setup code of " + FirstRunSetup.codeFile(), e);
+        }
     }
 }

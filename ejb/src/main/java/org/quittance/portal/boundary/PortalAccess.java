@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.clients.entity.Contact;
 import org.quittance.firm.boundary.FirmSettings;
@@ -14,7 +13,7 @@ import org.quittance.mail.boundary.Mailer;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.control.InvitationTokens;
-import org.quittance.portal.control.PasswordPolicy;
+import org.quittance.security.control.PasswordPolicy;
 import org.quittance.portal.entity.PortalInvitation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
@@ -120,7 +119,10 @@ public class PortalAccess {
 
     /** Sets the client's password through a valid link. @return the portal login (e-mail) to sign in with */
     @PermitAll
-    public String register(@NotBlank String token, @NotBlank String password) {
+    public String register(String token, String password) {  // no parameter constraints: see PortalPasswords
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw new RuleViolation("This registration link is not valid.");
+        }
         PortalInvitation invitation = invitation(token)
                 .orElseThrow(() -> new RuleViolation("This registration link is not valid."));
         // Read again under a row lock: of two posts of one link, the second waits and finds it used.

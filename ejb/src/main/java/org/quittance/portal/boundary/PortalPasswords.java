@@ -4,14 +4,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.mail.boundary.Mailer;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.platform.control.SqlValues;
 import org.quittance.portal.control.InvitationTokens;
-import org.quittance.portal.control.PasswordPolicy;
+import org.quittance.security.control.PasswordPolicy;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
 import org.quittance.security.boundary.Throttle;
@@ -95,8 +94,16 @@ public class PortalPasswords {
         return row(token).map(r -> status(r, OffsetDateTime.now())).orElse(ResetStatus.UNKNOWN);
     }
 
+    /*
+     * No parameter constraints where a password travels: a refused parameter's message lists every
+     * argument, and the container logs it. These methods check in code (PasswordPolicy, RuleViolation).
+     */
+
     /** @return the login, to sign in with the new password */
-    public String reset(@NotBlank String token, @NotBlank String password) {
+    public String reset(String token, String password) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw new RuleViolation(explain(ResetStatus.UNKNOWN));
+        }
         OffsetDateTime now = OffsetDateTime.now();
         // Consumed first, in one conditional statement: of two posts of one link, one finds it unused.
         // A refused password rolls the consumption back with everything else.
@@ -116,7 +123,13 @@ public class PortalPasswords {
         return user.email();
     }
 
-    public void change(@NotBlank String login, @NotBlank String current, @NotBlank String password) {
+    public void change(String login, String current, String password) {
+        if (login == null || login.isBlank()) {
+            throw new RuleViolation("Sign in again.");
+        }
+        if (current == null || current.isEmpty()) {
+            throw new RuleViolation("Enter your current password.");
+        }
         PortalUser user = em.createQuery("SELECT u FROM PortalUser u WHERE u.email = :e", PortalUser.class)
                 .setParameter("e", login.toLowerCase(Locale.ROOT)).getResultStream().findFirst()
                 .orElseThrow(() -> new RuleViolation("Sign in again."));

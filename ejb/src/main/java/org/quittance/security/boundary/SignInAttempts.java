@@ -44,9 +44,9 @@ public class SignInAttempts {
                 .executeUpdate();
     }
 
-    /** A successful sign-in clears the count. @return the user's credentials stamp, for {@link #stamp} to compare with later */
+    /** A successful sign-in clears the count and is the user's last. @return the user's credentials stamp, for {@link #stamp} to compare with later */
     public String succeeded(Realm realm, String login) {
-        em.createNativeQuery("UPDATE " + realm.table() + " SET failed_logins = 0 WHERE " + realm.loginColumn() + " = lower(?) AND failed_logins > 0")
+        em.createNativeQuery("UPDATE " + realm.table() + " SET failed_logins = 0, last_sign_in_at = now() WHERE " + realm.loginColumn() + " = lower(?)")
                 .setParameter(1, login).executeUpdate();
         return stamp(realm, login);
     }

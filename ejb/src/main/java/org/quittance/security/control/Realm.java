@@ -2,7 +2,7 @@ package org.quittance.security.control;
 
 /** The two separate sets of users, each with its own Elytron realm over its own table. */
 public enum Realm {
-    STAFF("staff_user", "username", "md5(password_salt || ':' || enabled)"),
+    STAFF("staff_user", "username", "md5(password_salt || ':' || enabled || ':' || roles_version)"),
     PORTAL("portal_user", "email", "md5(COALESCE(password_salt, '') || ':' || state)");
 
     private final String table;
@@ -17,7 +17,8 @@ public enum Realm {
 
     /**
      * SQL of a value that changes whenever the user's credentials do: every new password has a new
-     * random salt, and disabling the user changes its state (a digest: the session keeps it, not the salt).
+     * random salt, disabling the user changes its state, and a change of a staff user's roles bumps its
+     * roles version (a digest: the session keeps it, not the salt).
      */
     public String credentialsStamp() { return credentialsStamp; }
 

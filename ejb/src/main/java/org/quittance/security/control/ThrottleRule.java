@@ -13,7 +13,9 @@ public enum ThrottleRule {
     /** Password-reset requests from one address. */
     RESETS_BY_ADDRESS(3, 10, Duration.ofHours(1)),
     /** Password-reset e-mails to one address: a client cannot be mail-bombed from the firm's server. */
-    RESETS_BY_EMAIL(3, 3, Duration.ofHours(1));
+    RESETS_BY_EMAIL(3, 3, Duration.ofHours(1)),
+    /** Attempts at first-run setup from one address: the code is long, this only keeps guessing dear. */
+    SETUP_BY_ADDRESS(3, 10, Duration.ofHours(1));
 
     /** The first slowed attempt waits this long, each later one twice as long as the one before, up to {@link #LONGEST_WAIT}. */
     static final Duration FIRST_WAIT = Duration.ofMillis(500);

@@ -3,6 +3,7 @@ package org.quittance.staff.entity;
 import jakarta.persistence.*;
 import org.quittance.security.entity.PasswordHash;
 
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -38,6 +39,16 @@ public class StaffUser {
     @Convert(converter = StaffRoleConverter.class)
     private Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
 
+    @Column(name = "last_sign_in_at", insertable = false, updatable = false)
+    private OffsetDateTime lastSignInAt;
+
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private OffsetDateTime lockedUntil;
+
+    /** Bumped by every change of roles: part of the credentials stamp, so open sessions end (security.control.Realm). */
+    @Column(name = "roles_version", nullable = false)
+    private int rolesVersion;
+
     @Version
     private long version;
 
@@ -58,4 +69,28 @@ public class StaffUser {
     public String email() { return email; }
     public boolean enabled() { return enabled; }
     public Set<StaffRole> roles() { return Set.copyOf(roles); }
+    public OffsetDateTime lastSignInAt() { return lastSignInAt; }
+    public boolean locked(OffsetDateTime now) { return lockedUntil != null && lockedUntil.isAfter(now); }
+    public boolean isActiveAdministrator() { return enabled && roles.contains(StaffRole.ADMIN); }
+
+    public void changeRoles(Set<StaffRole> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("A staff user needs at least one role");
+        }
+        if (!this.roles.equals(roles)) {
+            this.roles = EnumSet.copyOf(roles);
+            rolesVersion++;
+        }
+    }
+
+    public PasswordHash password() { return password; }
+
+    /** A new hash with a new salt: the credentials stamp changes, and the user's other sessions end. */
+    public void changePassword(PasswordHash password) {
+        this.password = password;
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
 }

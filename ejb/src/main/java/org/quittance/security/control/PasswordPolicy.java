@@ -1,4 +1,4 @@
-package org.quittance.portal.control;
+package org.quittance.security.control;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a client's portal password must be, following NIST SP 800-63B: long enough, not a known
+ * What a password must be, a client's or a staff user's, following NIST SP 800-63B: long enough, not a known
  * common password, not made of the user's own e-mail address; no composition rules beyond that.
  */
 public final class PasswordPolicy {

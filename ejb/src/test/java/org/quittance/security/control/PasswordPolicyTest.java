@@ -1,4 +1,4 @@
-package org.quittance.portal.control;
+package org.quittance.security.control;
 
 import org.junit.jupiter.api.Test;
 
