@@ -71,6 +71,14 @@ class StaffBillingIT {
             browser.waitForText("Unregistered — invitation pending", Duration.ofSeconds(10));
             browser.screenshot("01-contact-portal-invited");
 
+            // A name typed wrong is corrected on the spot (the e-mail, the portal login, stays).
+            browser.click(By.xpath("//tr[contains(., 'priya.shah@greenfielddental.example')]//button[contains(., 'Edit')]"));
+            browser.type(By.id("client:tabs:editContactName"), "Dr Priya Shah");
+            browser.screenshot("01-contact-editor");
+            browser.click(By.id("client:tabs:saveContact"));
+            browser.waitForText("Contact saved.", Duration.ofSeconds(10));
+            assertTrue(browser.text().contains("Dr Priya Shah"), browser.text());
+
             // The matter's invoices go to the new portal; Alex bills this matter at a higher rate.
             browser.click(By.xpath("//a[contains(., 'Matters')]"));
             browser.click(By.xpath("//label[contains(., 'priya.shah@greenfielddental.example')]"));
@@ -153,6 +161,22 @@ class StaffBillingIT {
             assertTrue(body.contains("GBP 1,969.50"), body);
             invoiceLink = link(body, "/portal/invoice.xhtml?id=");
             assertAuditNames("billie", "finalised " + invoiceNumber);
+
+            // Work typed wrong is corrected, or deleted, while it is not on an invoice.
+            browser.open("/billing.xhtml");
+            browser.choose("billing:matter", "HL-001");
+            browser.type(By.id("billing:hours"), "0.50");
+            browser.type(By.id("billing:narrative"), "Call wiht landlord");
+            browser.click(By.id("billing:recordTime"));
+            browser.click(By.xpath("//tr[contains(., 'Call wiht landlord')]//button[contains(., 'Correct')]"));
+            browser.type(By.id("billing:correctText"), "Call with landlord");
+            browser.screenshot("06-correct-time");
+            browser.click(By.id("billing:saveCorrection"));
+            browser.waitForText("Time entry corrected.", Duration.ofSeconds(10));
+            browser.click(By.xpath("//tr[contains(., 'Call with landlord')]//button[contains(., 'Delete')]"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitForText("Time entry deleted.", Duration.ofSeconds(10));
+            assertFalse(browser.text().contains("Call with landlord"), browser.text());
 
             browser.open("/");
             assertTrue(browser.text().contains("Waiting for you"), browser.text());

@@ -93,6 +93,77 @@ public class Billing {
         return fee;
     }
 
+    public TimeEntry correctTime(@NotNull Long entryId,
+                                 @NotNull(message = "Date is required") @PastOrPresent(message = "Date cannot be in the future") LocalDate date,
+                                 @NotNull(message = "Hours are required") @DecimalMin(value = "0.01", message = "Hours must be positive")
+                                 @DecimalMax(value = "24", message = "Hours cannot exceed 24 a day")
+                                 @Digits(integer = 2, fraction = 2, message = "Hours may have at most 2 decimals") BigDecimal hours,
+                                 @NotBlank(message = "Narrative is required") @Size(max = 4000) String narrative) {
+        TimeEntry entry = unbilledWork(TimeEntry.class, entryId);
+        unbilledChange(() -> entry.correct(date, hours, narrative.trim()));
+        return entry;
+    }
+
+    public Expense correctExpense(@NotNull Long expenseId,
+                                  @NotNull(message = "Date is required") LocalDate date,
+                                  @NotBlank(message = "Description is required") @Size(max = 2000) String description,
+                                  @NotNull(message = "Amount is required") @DecimalMin(value = "0.01", message = "Amount must be positive") BigDecimal amount) {
+        Expense expense = unbilledWork(Expense.class, expenseId);
+        unbilledChange(() -> expense.correct(date, description.trim(), Amounts.exact(amount, expense.matter().currency(), "Amount")));
+        return expense;
+    }
+
+    public FixedFee correctFixedFee(@NotNull Long feeId,
+                                    @NotNull(message = "Date is required") LocalDate date,
+                                    @NotBlank(message = "Description is required") @Size(max = 2000) String description,
+                                    @NotNull(message = "Amount is required") @DecimalMin(value = "0.01", message = "Amount must be positive") BigDecimal amount) {
+        FixedFee fee = unbilledWork(FixedFee.class, feeId);
+        unbilledChange(() -> fee.correct(date, description.trim(), Amounts.exact(amount, fee.matter().currency(), "Amount")));
+        return fee;
+    }
+
+    /** Unbilled work recorded by mistake goes; work that is, or was, on an invoice never does (it is part of that invoice's history). */
+    public void deleteTime(@NotNull Long id) {
+        deleteWork(unbilledWork(TimeEntry.class, id), "timeEntry");
+    }
+
+    public void deleteExpense(@NotNull Long id) {
+        deleteWork(unbilledWork(Expense.class, id), "expense");
+    }
+
+    public void deleteFixedFee(@NotNull Long id) {
+        deleteWork(unbilledWork(FixedFee.class, id), "fixedFee");
+    }
+
+    private void deleteWork(Object work, String lineField) {
+        long onInvoices = em.createQuery("SELECT COUNT(l) FROM InvoiceLine l WHERE l." + lineField + " = :w", Long.class)
+                .setParameter("w", work).getSingleResult();
+        if (onInvoices > 0) {
+            throw new RuleViolation("This work was on an invoice that was voided; it stays, as part of that invoice's history.");
+        }
+        em.remove(work);
+    }
+
+    private <T> T unbilledWork(Class<T> kind, Long id) {
+        T work = em.find(kind, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);  // not invoiced while it changes
+        if (work == null) {
+            throw new RuleViolation("This work no longer exists.");
+        }
+        boolean billed = work instanceof TimeEntry t ? t.billed() : work instanceof Expense e ? e.billed() : ((FixedFee) work).billed();
+        if (billed) {
+            throw new RuleViolation("This work is on an invoice; delete the draft (or void the invoice) first.");
+        }
+        return work;
+    }
+
+    private static void unbilledChange(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalStateException e) {
+            throw new RuleViolation(e.getMessage() + ".");
+        }
+    }
+
     public Unbilled unbilled(@NotNull Long matterId) {
         return new Unbilled(
                 em.createQuery("SELECT t FROM TimeEntry t JOIN FETCH t.staff WHERE t.matter.id = :m AND t.billed = FALSE ORDER BY t.workDate, t.id", TimeEntry.class)

@@ -51,6 +51,16 @@ public class Expense {
     }
 
     /** Taken onto an invoice; released again when that invoice is deleted or voided. */
+    /** Corrected while unbilled. */
+    public void correct(LocalDate incurredOn, String description, Money amount) {
+        if (billed) {
+            throw new IllegalStateException("This expense is on an invoice; delete or void that invoice first");
+        }
+        this.incurredOn = incurredOn;
+        this.description = description;
+        this.amount = amount;
+    }
+
     public void markBilled(boolean billed) {
         this.billed = billed;
     }

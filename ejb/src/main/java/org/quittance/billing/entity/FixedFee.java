@@ -47,6 +47,16 @@ public class FixedFee {
         this.amount = amount;
     }
 
+    /** Corrected while unbilled. */
+    public void correct(LocalDate agreedOn, String description, Money amount) {
+        if (billed) {
+            throw new IllegalStateException("This fixed fee is on an invoice; delete or void that invoice first");
+        }
+        this.agreedOn = agreedOn;
+        this.description = description;
+        this.amount = amount;
+    }
+
     public void markBilled(boolean billed) {
         this.billed = billed;
     }

@@ -67,6 +67,20 @@ public class TimeEntry {
     }
 
     /** Taken onto an invoice; released again when that invoice is deleted or voided. */
+    /** Corrected while unbilled; the rate stays the one the entry was recorded at. */
+    public void correct(LocalDate workDate, BigDecimal hours, String narrative) {
+        requireUnbilled();
+        this.workDate = workDate;
+        this.hours = hours;
+        this.narrative = narrative;
+    }
+
+    private void requireUnbilled() {
+        if (billed) {
+            throw new IllegalStateException("This time entry is on an invoice; delete or void that invoice first");
+        }
+    }
+
     public void markBilled(boolean billed) {
         this.billed = billed;
     }

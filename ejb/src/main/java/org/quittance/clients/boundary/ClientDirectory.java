@@ -14,6 +14,7 @@ import org.quittance.clients.entity.Matter;
 import org.quittance.money.Money;
 import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.portal.boundary.PortalAccess;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
 import org.quittance.security.control.Roles;
@@ -49,6 +50,9 @@ public class ClientDirectory {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    PortalAccess portalAccess;
+
     public List<ClientRow> clients() {
         return em.createQuery("""
                         SELECT new org.quittance.clients.boundary.ClientDirectory.ClientRow(c.id, c.name, c.kind, c.portalInvoices,
@@ -81,7 +85,9 @@ public class ClientDirectory {
 
     public void updateClient(@NotNull Long id, @NotBlank(message = "Client name is required") @Size(max = 200) String name,
                              @NotNull ClientKind kind, @Size(max = 2000) String address) {
-        client(id).rename(name.trim(), kind, address);
+        Client client = client(id);
+        client.rename(name.trim(), kind, address == null || address.isBlank() ? null : address.strip());
+        audit.recordAsCaller(AuditTrail.CLIENT, id, "client changed", client.name() + ", " + kind);
     }
 
     public List<ContactRow> contacts(@NotNull Long clientId) {
@@ -111,15 +117,22 @@ public class ClientDirectory {
         return contact;
     }
 
-    public void updateContact(@NotNull Long contactId, @NotBlank(message = "Contact name is required") @Size(max = 200) String name,
-                              @Email(message = "is not a valid e-mail address") @Size(max = 320) String email) {
+    /** @return what happened beyond the change itself (a portal login that moved with the address), for the page */
+    public String updateContact(@NotNull Long contactId, @NotBlank(message = "Contact name is required") @Size(max = 200) String name,
+                                @Email(message = "is not a valid e-mail address") @Size(max = 320) String email) {
         Contact contact = contact(contactId);
+        String next = blankToNull(email);
         boolean hasPortal = !em.createQuery("SELECT u FROM PortalUser u WHERE u.contact = :c", PortalUser.class)
                 .setParameter("c", contact).getResultList().isEmpty();
-        if (hasPortal && (email == null || !email.trim().equalsIgnoreCase(contact.email()))) {
-            throw new RuleViolation("The e-mail address of a contact with a portal is its login and cannot be changed here.");
+        if (hasPortal && next == null) {
+            throw new RuleViolation(contact.name() + " has a portal: the e-mail address is the login and cannot be removed.");
         }
-        contact.update(name.trim(), blankToNull(email));
+        String before = contact.email();
+        String outcome = next == null ? "" : portalAccess.loginChanged(contact, next);
+        contact.update(name.trim(), next);
+        audit.recordAsCaller(AuditTrail.CLIENT, contact.client().id(), "contact changed",
+                contact.name() + (java.util.Objects.equals(before, next) ? "" : ", e-mail " + before + " → " + next));
+        return outcome.strip();
     }
 
     public void makeBillingContact(@NotNull Long contactId) {

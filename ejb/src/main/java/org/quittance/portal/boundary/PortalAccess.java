@@ -100,6 +100,50 @@ public class PortalAccess {
         invite(user);
     }
 
+    /**
+     * A contact with a portal has a new e-mail address, which is its login: a pending invitation goes
+     * again, to the new address (the old link stops working); a registered login keeps its password,
+     * signs in with the new address from now on (its open sessions end), and both addresses are told.
+     * @return what happened, in words for the staff user
+     */
+    public String loginChanged(Contact contact, String newEmail) {
+        Optional<PortalUser> portal = portalOf(contact);
+        if (portal.isEmpty()) {
+            return "";
+        }
+        PortalUser user = portal.get();
+        String login = newEmail.trim().toLowerCase(Locale.ROOT);
+        if (login.equals(user.email())) {
+            return "";
+        }
+        long taken = em.createQuery("SELECT COUNT(u) FROM PortalUser u WHERE u.email = :email AND u <> :user", Long.class)
+                .setParameter("email", login).setParameter("user", user).getSingleResult();
+        if (taken > 0) {
+            throw new RuleViolation(login + " is already the portal login of another contact.");
+        }
+        String before = user.email();
+        user.changeLogin(login);
+        String firm = firmSettings.firm().name();
+        return switch (user.state()) {
+            case INVITED -> {
+                invite(user);
+                yield " The invitation was sent again, to " + login + "; the link sent to " + before + " no longer works.";
+            }
+            case REGISTERED -> {
+                String change = "portal-login-changed:" + user.id() + ":" + java.util.UUID.randomUUID();
+                mailer.queue(change + ":old", before, "Your client portal login has changed",
+                        "Dear " + contact.name() + ",\n\n" + firm + " changed the login of your client portal from this address to "
+                                + login + ". Your password is unchanged; sign in with the new address from now on.\n\n"
+                                + "If you did not ask for this, please contact " + firm + ".\n\n" + firm + "\n");
+                mailer.queue(change + ":new", login, "Your client portal login is now this address",
+                        "Dear " + contact.name() + ",\n\nFrom now on you sign in to the client portal of " + firm + " with this address, "
+                                + login + ". Your password is unchanged.\n\n" + PublicLinks.portal("") + "\n\n" + firm + "\n");
+                yield " " + contact.name() + " keeps the password and signs in with " + login + " from now on; both addresses were told by e-mail.";
+            }
+            case DISABLED -> " The disabled portal login is now " + login + ".";
+        };
+    }
+
     /** Revokes any pending link and disables the portal login. */
     public void revokeInvitation(@NotNull Long portalUserId) {
         PortalUser user = user(portalUserId);

@@ -96,6 +96,11 @@ public class PortalUser {
         this.state = PortalUserState.REGISTERED;
     }
 
+    /** The login follows the contact's new e-mail address; the password stays. */
+    public void changeLogin(String email) {
+        this.email = email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public void disable() {
         this.state = PortalUserState.DISABLED;
     }

@@ -55,6 +55,13 @@ public class BillingView implements Serializable {
     private BigDecimal expenseAmount;
     private String feeDescription;
     private BigDecimal feeAmount;
+    /** The unbilled work being corrected: "time", "expense" or "fee", and its id. */
+    private String correcting;
+    private Long correctingId;
+    private LocalDate correctDate;
+    private BigDecimal correctHours;
+    private BigDecimal correctAmount;
+    private String correctText;
 
     @PostConstruct
     void init() {
@@ -104,6 +111,64 @@ public class BillingView implements Serializable {
             feeAmount = null;
         }
         loadMatter();
+    }
+
+    public void correct(TimeEntry t) {
+        correcting = "time";
+        correctingId = t.id();
+        correctDate = t.workDate();
+        correctHours = t.hours();
+        correctText = t.narrative();
+    }
+
+    public void correct(Expense e) {
+        correcting = "expense";
+        correctingId = e.id();
+        correctDate = e.incurredOn();
+        correctAmount = e.amount().amount();
+        correctText = e.description();
+    }
+
+    public void correct(FixedFee f) {
+        correcting = "fee";
+        correctingId = f.id();
+        correctDate = f.agreedOn();
+        correctAmount = f.amount().amount();
+        correctText = f.description();
+    }
+
+    public void saveCorrection() {
+        boolean done = switch (correcting) {
+            case "time" -> Feedback.run(() -> billing.correctTime(correctingId, correctDate, correctHours, correctText), "Time entry corrected.");
+            case "expense" -> Feedback.run(() -> billing.correctExpense(correctingId, correctDate, correctText, correctAmount), "Expense corrected.");
+            default -> Feedback.run(() -> billing.correctFixedFee(correctingId, correctDate, correctText, correctAmount), "Fixed fee corrected.");
+        };
+        if (done) {
+            correcting = null;
+            loadMatter();
+        }
+    }
+
+    public void cancelCorrection() {
+        correcting = null;
+    }
+
+    public void deleteTime(TimeEntry t) {
+        if (Feedback.run(() -> billing.deleteTime(t.id()), "Time entry deleted.")) {
+            loadMatter();
+        }
+    }
+
+    public void deleteExpense(Expense e) {
+        if (Feedback.run(() -> billing.deleteExpense(e.id()), "Expense deleted.")) {
+            loadMatter();
+        }
+    }
+
+    public void deleteFee(FixedFee f) {
+        if (Feedback.run(() -> billing.deleteFixedFee(f.id()), "Fixed fee deleted.")) {
+            loadMatter();
+        }
     }
 
     public String createInvoice() {
@@ -162,5 +227,14 @@ public class BillingView implements Serializable {
     public String getFeeDescription() { return feeDescription; }
     public void setFeeDescription(String v) { this.feeDescription = v; }
     public BigDecimal getFeeAmount() { return feeAmount; }
+    public String getCorrecting() { return correcting; }
+    public LocalDate getCorrectDate() { return correctDate; }
+    public void setCorrectDate(LocalDate v) { this.correctDate = v; }
+    public BigDecimal getCorrectHours() { return correctHours; }
+    public void setCorrectHours(BigDecimal v) { this.correctHours = v; }
+    public BigDecimal getCorrectAmount() { return correctAmount; }
+    public void setCorrectAmount(BigDecimal v) { this.correctAmount = v; }
+    public String getCorrectText() { return correctText; }
+    public void setCorrectText(String v) { this.correctText = v; }
     public void setFeeAmount(BigDecimal v) { this.feeAmount = v; }
 }

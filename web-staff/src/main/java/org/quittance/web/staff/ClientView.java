@@ -53,6 +53,10 @@ public class ClientView implements Serializable {
 
     private String newContactName, newContactEmail;
     private boolean newContactBilling;
+    private String clientName, clientAddress;
+    private org.quittance.clients.entity.ClientKind clientKind;
+    private Long editingContact;
+    private String editContactName, editContactEmail;
     private String matterNumber, matterTitle;
     private BigDecimal matterRate;
     private Long matterResponsible;
@@ -67,6 +71,9 @@ public class ClientView implements Serializable {
             return;
         }
         portalInvoices = client.portalInvoices();
+        clientName = client.name();
+        clientKind = client.kind();
+        clientAddress = client.address();
         contacts = directory.contacts(id);
         matters = directory.matters(id);
         staff = directory.staff();
@@ -83,6 +90,30 @@ public class ClientView implements Serializable {
                     .toList());
             recipientSelection.put(m.id(), directory.recipients(m.id()).stream().map(r -> String.valueOf(r.portalUserId())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
         }
+    }
+
+    public void saveClient() {
+        Feedback.run(() -> directory.updateClient(id, clientName, clientKind, clientAddress), "Client details saved.");
+        load();
+    }
+
+    public void editContact(ClientDirectory.ContactRow row) {
+        editingContact = row.id();
+        editContactName = row.name();
+        editContactEmail = row.email();
+    }
+
+    public void saveContact() {
+        String outcome = Feedback.attempt(() -> directory.updateContact(editingContact, editContactName, editContactEmail), null);
+        if (outcome != null) {
+            Feedback.info(("Contact saved. " + outcome).strip());
+            editingContact = null;
+        }
+        load();
+    }
+
+    public void cancelContact() {
+        editingContact = null;
     }
 
     public void addPortal(Long contactId) {
@@ -180,6 +211,17 @@ public class ClientView implements Serializable {
         return firmSettings.firm().defaultCurrency();
     }
 
+    public String getClientName() { return clientName; }
+    public void setClientName(String v) { this.clientName = v; }
+    public org.quittance.clients.entity.ClientKind getClientKind() { return clientKind; }
+    public void setClientKind(org.quittance.clients.entity.ClientKind v) { this.clientKind = v; }
+    public String getClientAddress() { return clientAddress; }
+    public void setClientAddress(String v) { this.clientAddress = v; }
+    public Long getEditingContact() { return editingContact; }
+    public String getEditContactName() { return editContactName; }
+    public void setEditContactName(String v) { this.editContactName = v; }
+    public String getEditContactEmail() { return editContactEmail; }
+    public void setEditContactEmail(String v) { this.editContactEmail = v; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public Client getClient() { return client; }
