@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.quittance.security.control.ResetLinks;
 import org.quittance.billing.boundary.Publishing;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.ProcessorKind;
@@ -214,13 +215,13 @@ class PortalCheckoutIT {
         assertTrue(token.find(), body);
         String t = URLDecoder.decode(token.group(1), StandardCharsets.UTF_8);
 
-        assertEquals(PortalPasswords.ResetStatus.VALID, passwords.status(t));
+        assertEquals(ResetLinks.Status.VALID, passwords.status(t));
         RuleViolation weak = assertThrows(RuleViolation.class, () -> passwords.reset(t, "short"));
         assertTrue(weak.getMessage().contains("12"), weak.getMessage());
         assertEquals(c.email(), passwords.reset(t, "granite lanterns drift south"));
-        assertEquals(PortalPasswords.ResetStatus.USED, passwords.status(t));
+        assertEquals(ResetLinks.Status.USED, passwords.status(t));
         assertThrows(RuleViolation.class, () -> passwords.reset(t, "another long passphrase here"));
-        assertEquals(PortalPasswords.ResetStatus.UNKNOWN, passwords.status(t + "x"));
+        assertEquals(ResetLinks.Status.UNKNOWN, passwords.status(t + "x"));
 
         assertThrows(RuleViolation.class, () -> passwords.change(c.email(), "not the password", "quiet harbour morning tide"));
         passwords.change(c.email(), "granite lanterns drift south", "quiet harbour morning tide");

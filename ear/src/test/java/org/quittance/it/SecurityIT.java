@@ -84,6 +84,9 @@ class SecurityIT {
     @EJB
     Billing billing;
 
+    @EJB
+    org.quittance.staff.boundary.StaffPasswords staffPasswords;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
@@ -357,6 +360,29 @@ class SecurityIT {
             assertTrue(lines.noneMatch(line -> line.contains(secret)),
                     "a refused argument list was logged with the password in it");
         }
+    }
+
+    @Test
+    void aStaffPasswordLinkWorksOnceAndLiftsALockOut() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Browser guess = new Browser();
+            guess.get("/staff/");
+            guess.signIn("/staff", staffUser, "guess-" + i);
+        }
+        staffPasswords.sendResetLink(staffAccounts.byUsername(staffUser).id());
+        staffPasswords.requestReset("nobody-" + UUID.randomUUID(), randomAddress());  // answers the same, sends nothing
+        String body = (String) em.createNativeQuery("SELECT body FROM mail_outbox WHERE recipient = ? AND message_key LIKE 'staff-password-reset:%'")
+                .setParameter(1, staffUser + "@example.com").getSingleResult();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([^\\s]+)").matcher(body);
+        assertTrue(token.find(), body);
+        String t = java.net.URLDecoder.decode(token.group(1), StandardCharsets.UTF_8);
+
+        assertEquals(org.quittance.security.control.ResetLinks.Status.VALID, staffPasswords.status(t));
+        assertEquals(staffUser, staffPasswords.reset(t, "tidal flats at noon"));
+        assertThrows(RuleViolation.class, () -> staffPasswords.reset(t, "another long passphrase"), "once only");
+        Browser owner = new Browser();
+        owner.get("/staff/");
+        assertEquals(302, owner.signIn("/staff", staffUser, "tidal flats at noon").statusCode(), "the new password works, the lock is lifted");
     }
 
     @Test

@@ -244,8 +244,74 @@ class StaffBillingIT {
             assertFalse(browser.text().contains("Payment account"), "billie must not see the payment account");
             assertTrue(browser.text().contains("Forbidden") || browser.driver().getTitle().contains("403"), browser.text());
             browser.open("/");
-            assertFalse(browser.text().contains("Setup › Firm"), "and is not offered the link");
+            assertTrue(browser.driver().findElements(By.cssSelector("a[href$='/setup/firm.xhtml']")).isEmpty(), "and is not offered the link");
         }
+    }
+
+    @Test
+    @Order(7)
+    void aClientWhoForgotThePasswordChoosesANewOneThroughTheEmailedLink() throws Exception {
+        try (Browser browser = new Browser(PORTAL)) {
+            browser.open("/forgot-password.xhtml");
+            browser.type(By.id("forgot:email"), "priya.shah@greenfielddental.example");
+            browser.click(By.id("forgot:send"));
+            String reset = link((String) awaitMail("priya.shah@greenfielddental.example",
+                    "Reset your client portal password at Whitlock & Crane LLP").getContent(), "/portal/reset-password.xhtml?token=");
+            browser.open(reset.substring(reset.indexOf("/portal/") + "/portal".length()));
+            browser.type(By.id("reset:password"), "kingfisher above the weir");
+            browser.type(By.id("reset:confirmation"), "kingfisher above the weir");
+            browser.click(By.id("reset:submit"));
+            browser.waitForText("Your invoices", Duration.ofSeconds(10));
+            assertTrue(browser.text().contains("Signed in as priya.shah@greenfielddental.example"), browser.text());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aStaffUserSetsTheFirstPasswordThroughALinkAndCanAskForAnother() throws Exception {
+        String username = "casey-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String email = username + "@whitlockcrane.example";
+        try (Browser admin = new Browser(STAFF)) {
+            admin.signIn("/setup/staff.xhtml", "admin", "admin-demo-2026");
+            admin.type(By.id("staff:displayName"), "Casey Temp");
+            admin.type(By.id("staff:username"), username);
+            admin.type(By.id("staff:email"), email);
+            admin.type(By.id("staff:password"), "a first password nobody knows");
+            admin.click(By.id("staff:add"));
+            admin.waitForText("Added " + username, Duration.ofSeconds(10));
+            admin.click(By.xpath("//tr[contains(., '" + username + "')]//button[contains(., 'Send password link')]"));
+            admin.waitForText("is on its way to " + email, Duration.ofSeconds(10));
+            admin.screenshot("08-staff-link-sent");
+        }
+        String sent = link((String) awaitMail(email, "Your Quittance password at Whitlock & Crane LLP").getContent(), "/staff/reset-password.xhtml?token=");
+        try (Browser casey = new Browser(STAFF)) {
+            casey.open(sent.substring(sent.indexOf("/staff/") + "/staff".length()));
+            casey.type(By.id("reset:password"), "otters under the bridge");
+            casey.type(By.id("reset:confirmation"), "otters under the bridge");
+            casey.click(By.id("reset:set"));
+            casey.waitForText("Your password is set.", Duration.ofSeconds(10));
+            casey.screenshot("08-staff-password-set");
+            casey.signIn("/", username, "otters under the bridge");
+            assertTrue(casey.text().contains("Waiting for you"), casey.text());
+        }
+        try (Browser forgot = new Browser(STAFF)) {
+            forgot.open("/login.xhtml");
+            forgot.click(By.linkText("Forgotten your password?"));
+            forgot.type(By.id("forgot:login"), username);
+            forgot.click(By.id("forgot:send"));
+            forgot.waitForText("a link to choose a new password is on its way", Duration.ofSeconds(10));
+            Eventually.await("a second link for " + email, Duration.ofSeconds(30), () -> mails(email) == 2);
+        }
+    }
+
+    private static long mails(String to) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).count();
     }
 
     private static java.nio.file.Path logo() throws java.io.IOException {

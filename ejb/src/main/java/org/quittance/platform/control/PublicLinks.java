@@ -14,4 +14,8 @@ public final class PublicLinks {
     public static String portal(String pathAndQuery) {
         return base() + "/portal/" + pathAndQuery;
     }
+
+    public static String staff(String pathAndQuery) {
+        return base() + "/staff/" + pathAndQuery;
+    }
 }

@@ -8,20 +8,20 @@ import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.mail.boundary.Mailer;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.platform.control.SqlValues;
 import org.quittance.portal.control.InvitationTokens;
 import org.quittance.security.control.PasswordPolicy;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
 import org.quittance.security.boundary.Throttle;
 import org.quittance.security.control.Passwords;
+import org.quittance.security.control.Realm;
+import org.quittance.security.control.ResetLinks;
 import org.quittance.security.control.ThrottleRule;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -35,8 +35,6 @@ import java.util.logging.Logger;
 public class PortalPasswords {
 
     private static final Logger LOG = Logger.getLogger(PortalPasswords.class.getName());
-
-    public enum ResetStatus { VALID, EXPIRED, USED, UNKNOWN }
 
     @PersistenceContext
     EntityManager em;
@@ -73,14 +71,9 @@ public class PortalPasswords {
             LOG.info("Password reset asked for an address without a registered portal");
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now();
-        Duration valid = Duration.ofMinutes(Integer.getInteger("quittance.reset-minutes", 60));
-        String token = InvitationTokens.newToken();
+        String token = links().issue(user.get().id(), OffsetDateTime.now());
         String digest = InvitationTokens.digest(token);
-        em.createNativeQuery("""
-                        INSERT INTO portal_password_reset (token_sha256, portal_user_id, expires_at, created_at) VALUES (?, ?, ?, ?)""")
-                .setParameter(1, digest).setParameter(2, user.get().id()).setParameter(3, now.plus(valid)).setParameter(4, now)
-                .executeUpdate();
+        Duration valid = ResetLinks.validity();
         String firm = firmSettings.firm().name();
         String link = PublicLinks.portal("reset-password.xhtml?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         mailer.queue("portal-password-reset:" + digest, user.get().email(), "Reset your client portal password at " + firm,
@@ -90,8 +83,8 @@ public class PortalPasswords {
                         + "If you did not ask for this, ignore this e-mail: your password stays as it is.\n\n" + firm + "\n", link);
     }
 
-    public ResetStatus status(String token) {
-        return row(token).map(r -> status(r, OffsetDateTime.now())).orElse(ResetStatus.UNKNOWN);
+    public ResetLinks.Status status(String token) {
+        return links().status(token, OffsetDateTime.now());
     }
 
     /*
@@ -101,25 +94,12 @@ public class PortalPasswords {
 
     /** @return the login, to sign in with the new password */
     public String reset(String token, String password) {
-        if (token == null || token.isBlank() || token.length() > 200) {
-            throw new RuleViolation(explain(ResetStatus.UNKNOWN));
-        }
         OffsetDateTime now = OffsetDateTime.now();
-        // Consumed first, in one conditional statement: of two posts of one link, one finds it unused.
-        // A refused password rolls the consumption back with everything else.
-        @SuppressWarnings("unchecked")
-        List<Number> users = em.createNativeQuery("""
-                        UPDATE portal_password_reset SET used_at = ? WHERE token_sha256 = ? AND used_at IS NULL AND expires_at > ?
-                        RETURNING portal_user_id""")
-                .setParameter(1, now).setParameter(2, InvitationTokens.digest(token)).setParameter(3, now).getResultList();
-        if (users.isEmpty()) {
-            throw new RuleViolation(explain(row(token).map(r -> status(r, now)).orElse(ResetStatus.UNKNOWN)));
-        }
-        PortalUser user = em.find(PortalUser.class, users.get(0).longValue());
+        // Consumed first: of two posts of one link, one finds it unused. A refused password rolls the
+        // consumption back with everything else.
+        Long userId = links().consume(token, now).orElseThrow(() -> new RuleViolation(explain(links().status(token, now))));
+        PortalUser user = em.find(PortalUser.class, userId);
         setPassword(user, password);
-        // Used once; any other outstanding link of this user stops working too.
-        em.createNativeQuery("UPDATE portal_password_reset SET used_at = ? WHERE portal_user_id = ? AND used_at IS NULL")
-                .setParameter(1, now).setParameter(2, user.id()).executeUpdate();
         return user.email();
     }
 
@@ -139,7 +119,7 @@ public class PortalPasswords {
         setPassword(user, password);
     }
 
-    public static String explain(ResetStatus status) {
+    public static String explain(ResetLinks.Status status) {
         return switch (status) {
             case VALID -> "This link is valid.";
             case EXPIRED -> "This password link has expired. Ask for a new one on the sign-in page.";
@@ -155,21 +135,7 @@ public class PortalPasswords {
         user.changePassword(Passwords.hash(password));
     }
 
-    private Optional<Object[]> row(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT portal_user_id, expires_at, used_at FROM portal_password_reset WHERE token_sha256 = ?")
-                .setParameter(1, InvitationTokens.digest(token)).getResultList();
-        return rows.stream().findFirst();
-    }
-
-    private static ResetStatus status(Object[] row, OffsetDateTime now) {
-        if (row[2] != null) {
-            return ResetStatus.USED;
-        }
-        OffsetDateTime expires = SqlValues.timestamp(row[1]);
-        return expires.isBefore(now) ? ResetStatus.EXPIRED : ResetStatus.VALID;
+    private ResetLinks links() {
+        return new ResetLinks(em, Realm.PORTAL);
     }
 }

@@ -1,5 +1,6 @@
 package org.quittance.web.portal;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -8,6 +9,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.quittance.security.control.ResetLinks;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalPasswords;
 import org.quittance.security.boundary.SignInFilter;
@@ -24,7 +26,7 @@ public class PasswordView {
 
     private String email;
     private String token;
-    private PortalPasswords.ResetStatus status;
+    private ResetLinks.Status status;
     private String current;
     private String password;
     private String confirmation;
@@ -37,6 +39,20 @@ public class PasswordView {
             sent = true;  // the same answer whether or not the address has a portal
         } catch (RuleViolation e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    /**
+     * The reset link's token comes as a request parameter on the link (GET) and on the form's post (a
+     * plain hidden field): read here, so that the form's "rendered" already knows it while the post is
+     * decoded (a view parameter is only set after that, and the form was skipped).
+     */
+    @PostConstruct
+    void readToken() {
+        String posted = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("token");
+        if (posted != null) {
+            token = posted;
+            loadReset();
         }
     }
 
@@ -91,7 +107,7 @@ public class PasswordView {
     }
 
     public boolean isValid() {
-        return status == PortalPasswords.ResetStatus.VALID;
+        return status == ResetLinks.Status.VALID;
     }
 
     public String getProblem() {

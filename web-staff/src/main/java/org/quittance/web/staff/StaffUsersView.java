@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.quittance.staff.boundary.StaffAccounts;
+import org.quittance.staff.boundary.StaffPasswords;
 import org.quittance.staff.entity.StaffRole;
 
 import java.io.Serializable;
@@ -20,6 +21,9 @@ public class StaffUsersView implements Serializable {
 
     @EJB
     transient StaffAccounts accounts;
+
+    @EJB
+    transient StaffPasswords passwords;
 
     private List<StaffAccounts.Row> users;
     private String username;
@@ -65,6 +69,11 @@ public class StaffUsersView implements Serializable {
                 row.displayName() + (enabled ? " can sign in again." : " is disabled; their open sessions have ended."))) {
             load();
         }
+    }
+
+    public void sendLink(StaffAccounts.Row row) {
+        Feedback.run(() -> passwords.sendResetLink(row.id()),
+                "A link to choose a new password is on its way to " + row.email() + " (it works once, for an hour).");
     }
 
     public void unlock(StaffAccounts.Row row) {

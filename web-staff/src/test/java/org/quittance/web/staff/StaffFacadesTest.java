@@ -27,8 +27,11 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class StaffFacadesTest {
 
-    /** Open to callers without a staff identity, on purpose: first-run setup, before anybody exists (it asks for the setup code). */
-    private static final Set<String> PUBLIC = Set.of("org.quittance.firm.boundary.FirstRunSetup");
+    /**
+     * Open to callers without a staff identity, on purpose: first-run setup, before anybody exists (it
+     * asks for the setup code), and the forgotten-password pages (the link in the e-mail is the proof).
+     */
+    private static final Set<String> PUBLIC = Set.of("org.quittance.firm.boundary.FirstRunSetup", "org.quittance.staff.boundary.StaffPasswords");
 
     @Test
     void everyEjbTheStaffAppCallsNamesItsRoles() throws Exception {
