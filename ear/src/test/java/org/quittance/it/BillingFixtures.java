@@ -88,7 +88,7 @@ public class BillingFixtures {
         Long clientId = clients.createClient("Client " + suffix, ClientKind.ORGANISATION, "1 Quay Street", "Contact " + suffix, email).id();
         em.flush();
         Long contactId = clients.contacts(clientId).get(0).id();
-        Matter matter = clients.addMatter(clientId, "M-" + suffix, "Matter " + suffix, "GBP", new BigDecimal("200.00"), null);
+        Matter matter = clients.addMatter(clientId, "M-" + suffix, "Matter " + suffix, "GBP", new BigDecimal("200.00"), null, java.util.Set.of());
         PortalUser portal = portals.addPortal(contactId);
         em.flush();
         clients.setPortalInvoices(clientId, portalInvoices);
@@ -103,7 +103,7 @@ public class BillingFixtures {
     /** The same client with a new matter billed in this currency. */
     public Scenario inCurrency(Scenario s, String currency) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Matter matter = clients.addMatter(s.clientId(), "M-" + suffix, "Matter " + suffix + " in " + currency, currency, new BigDecimal("200.00"), null);
+        Matter matter = clients.addMatter(s.clientId(), "M-" + suffix, "Matter " + suffix + " in " + currency, currency, new BigDecimal("200.00"), null, java.util.Set.of());
         em.flush();
         return new Scenario(s.clientId(), s.contactId(), s.portalUserId(), s.email(), matter.id(), s.staffId());
     }
@@ -139,6 +139,35 @@ public class BillingFixtures {
         return new Published(s.email(), s.clientId(), invoiceId);
     }
 
+    /**
+     * A second client whose billing contact is the same person as {@code first}'s (the same e-mail):
+     * Add portal joins the existing login; a matter of the new client goes to it, with one published
+     * invoice of GBP 600.00 (as {@link #registeredClientWithPublishedInvoice()}). Outside a transaction: it waits for publication.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Published sameLoginAtAnotherClient(Published first) {
+        BillingFixtures self = context.getBusinessObject(BillingFixtures.class);
+        Scenario s = self.joinedClient(first.email());
+        Long invoiceId = self.finalInvoice(s).id();
+        publishing.start(Set.of(invoiceId));
+        Eventually.await("publication", Duration.ofSeconds(30),
+                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
+        return new Published(s.email(), s.clientId(), invoiceId);
+    }
+
+    public Scenario joinedClient(String email) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Long clientId = clients.createClient("Second Co " + suffix, ClientKind.ORGANISATION, "2 Quay Street", "Director " + suffix, email).id();
+        em.flush();
+        Long contactId = clients.contacts(clientId).get(0).id();
+        PortalUser portal = portals.addPortal(contactId);
+        em.flush();
+        clients.setPortalInvoices(clientId, true);
+        Matter matter = clients.addMatter(clientId, "M-" + suffix, "Matter " + suffix, "GBP", new BigDecimal("200.00"), null, Set.of(portal.id()));
+        em.flush();
+        return new Scenario(clientId, contactId, portal.id(), email, matter.id(), staff.byUsername("it-biller").id());
+    }
+
     public Scenario colleague(Long clientId) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "colleague-" + suffix + "@example.com";
@@ -147,7 +176,7 @@ public class BillingFixtures {
         PortalUser portal = portals.addPortal(contactId);
         em.flush();
         register(portal.id());
-        Matter matter = clients.addMatter(clientId, "M-" + suffix, "Matter " + suffix, "GBP", new BigDecimal("200.00"), null);
+        Matter matter = clients.addMatter(clientId, "M-" + suffix, "Matter " + suffix, "GBP", new BigDecimal("200.00"), null, java.util.Set.of());
         em.flush();
         clients.setRecipients(matter.id(), Set.of(portal.id()));
         return new Scenario(clientId, contactId, portal.id(), email, matter.id(), staff.byUsername("it-biller").id());

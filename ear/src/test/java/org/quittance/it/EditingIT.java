@@ -152,6 +152,73 @@ class EditingIT {
         assertTrue(billing.unbilled(s.matterId()).time().isEmpty());
     }
 
+    @Test
+    void aClientIsArchivedOnlyWhenNothingIsOpenAndCannotBeBilledUntilRestored() {
+        BillingFixtures.Scenario owing = fixtures.client(false);
+        fixtures.finalInvoice(owing);
+        RuleViolation owes = assertThrows(RuleViolation.class, () -> clients.archiveClient(owing.clientId()));
+        assertTrue(owes.getMessage().contains("owes GBP"), owes.getMessage());
+
+        BillingFixtures.Scenario working = fixtures.client(false);
+        billing.recordTime(working.matterId(), working.staffId(), LocalDate.now(), BigDecimal.ONE, "Call");
+        RuleViolation unbilled = assertThrows(RuleViolation.class, () -> clients.archiveClient(working.clientId()));
+        assertTrue(unbilled.getMessage().contains("unbilled work"), unbilled.getMessage());
+
+        BillingFixtures.Scenario done = fixtures.client(false);
+        clients.archiveClient(done.clientId());
+        assertTrue(clients.client(done.clientId()).archived());
+        assertTrue(clients.clients().stream().noneMatch(c -> c.id().equals(done.clientId())), "off the lists");
+        assertTrue(clients.clients(true).stream().anyMatch(c -> c.id().equals(done.clientId()) && c.archived()), "still there for its ledger");
+        assertTrue(clients.allMatters().stream().noneMatch(m -> m.id().equals(done.matterId())), "its matters are not offered for billing");
+        RuleViolation archived = assertThrows(RuleViolation.class,
+                () -> billing.recordTime(done.matterId(), done.staffId(), LocalDate.now(), BigDecimal.ONE, "After the end"));
+        assertTrue(archived.getMessage().contains("is archived"), archived.getMessage());
+        assertTrue(audit.of(AuditTrail.CLIENT, done.clientId()).stream().anyMatch(e -> e.action().equals("client archived")));
+
+        clients.restoreClient(done.clientId());
+        assertNotNull(billing.recordTime(done.matterId(), done.staffId(), LocalDate.now(), BigDecimal.ONE, "Back again").id());
+    }
+
+    @Test
+    void aMattersCurrencyChangesUntilItsFirstInvoiceAndTheUnbilledWorkFollows() {
+        BillingFixtures.Scenario s = fixtures.client(false);
+        TimeEntry time = billing.recordTime(s.matterId(), s.staffId(), LocalDate.now(), new BigDecimal("2.00"), "Drafting");
+        Expense expense = billing.recordExpense(s.matterId(), LocalDate.now(), "Court fee", new BigDecimal("55.00"));
+
+        String outcome = clients.updateMatter(s.matterId(), "Renamed matter", "EUR", new BigDecimal("180.00"), null);
+
+        assertTrue(outcome.contains("2 unbilled items keep their figures in EUR"), outcome);
+        assertEquals("Renamed matter", clients.matter(s.matterId()).title());
+        assertEquals(Money.of("180.00", "EUR"), clients.matter(s.matterId()).hourlyRate());
+        em.clear();
+        assertEquals(Money.of("400.00", "EUR"), em.find(TimeEntry.class, time.id()).value(), "2 h at the 200.00 it was recorded at, now in EUR");
+        assertEquals(Money.of("55.00", "EUR"), em.find(Expense.class, expense.id()).amount());
+
+        fixtures.finalInvoice(s);
+        RuleViolation invoiced = assertThrows(RuleViolation.class,
+                () -> clients.updateMatter(s.matterId(), "Renamed matter", "USD", new BigDecimal("180.00"), null));
+        assertTrue(invoiced.getMessage().contains("has invoices in EUR"), invoiced.getMessage());
+        assertEquals("", clients.updateMatter(s.matterId(), "Renamed again", "EUR", new BigDecimal("190.00"), null),
+                "the rest can still change");
+        RuleViolation unknown = assertThrows(RuleViolation.class,
+                () -> clients.updateMatter(s.matterId(), "Renamed again", "XYZ", new BigDecimal("190.00"), null));
+        assertTrue(unknown.getMessage().contains("is not a currency"), unknown.getMessage());
+    }
+
+    @Test
+    void aNewMatterGoesToTheChosenPortalUsersOfItsClientOnly() {
+        BillingFixtures.Scenario s = fixtures.client(true);
+        BillingFixtures.Scenario stranger = fixtures.client(true);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+        Long matter = clients.addMatter(s.clientId(), "N-" + suffix, "New matter", "GBP", new BigDecimal("150.00"), null,
+                Set.of(s.portalUserId())).id();
+
+        assertEquals(java.util.List.of(s.email()), clients.recipients(matter).stream().map(ClientDirectory.Recipient::email).toList());
+        assertThrows(RuleViolation.class, () -> clients.addMatter(s.clientId(), "X-" + suffix, "Someone else's", "GBP",
+                new BigDecimal("150.00"), null, Set.of(stranger.portalUserId())), "a portal user of another client cannot receive it");
+    }
+
     private PortalUser portal(Long id) {
         em.clear();
         return em.find(PortalUser.class, id);

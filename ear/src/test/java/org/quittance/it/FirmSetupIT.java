@@ -64,6 +64,19 @@ class FirmSetupIT {
     }
 
     @Test
+    void theFirmChoosesHowAmountsAndDatesAreWrittenAndTheChoiceIsAudited() {
+        try {
+            settings.setLocale("de-DE");
+            assertEquals("EUR 1.234,50", settings.formats().money(org.quittance.money.Money.of("1234.50", "EUR")));
+            assertEquals("5. Dezember 2026", settings.formats().longDate(java.time.LocalDate.of(2026, 12, 5)));
+            assertThrows(org.quittance.platform.control.RuleViolation.class, () -> settings.setLocale("xx-YY"), "only an offered locale");
+        } finally {
+            settings.setLocale("en-GB");
+        }
+        assertEquals("GBP 1,969.50", settings.formats().money(org.quittance.money.Money.of("1969.50", "GBP")));
+    }
+
+    @Test
     void theSandboxCannotTakeLivePaymentsAndPassesItsConnectionTest() {
         fixtures.firmWithPortalInvoicing(true);
         assertThrows(RuleViolation.class, () -> settings.connectPaymentAccount(ProcessorKind.SANDBOX, true, "x", null, null, null));

@@ -146,7 +146,12 @@ public class Money implements Serializable, Comparable<Money> {
     /** For screens and e-mails: "EUR 1,234.50". */
     @Override
     public String toString() {
+        return currency + " " + figure();
+    }
+
+    /** The amount alone, grouped as on screens, for a column whose heading or row names the currency: "1,234.50". */
+    public String figure() {
         BigDecimal shown = amount();
-        return currency + " " + String.format(java.util.Locale.ROOT, "%,." + shown.scale() + "f", shown);
+        return String.format(java.util.Locale.ROOT, "%,." + shown.scale() + "f", shown);
     }
 }

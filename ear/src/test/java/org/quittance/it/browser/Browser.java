@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Headless Chromium (Debian's chromium and chromium-driver) driven by Selenium, with the waits a
@@ -27,6 +28,11 @@ import java.time.Duration;
 public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path AXE = Path.of("target", "axe");
+    private static final org.openqa.selenium.Dimension PHONE = new org.openqa.selenium.Dimension(390, 844);
+    /** Off only to survey a page's findings without stopping at the first (-Dquittance.axe.enforce=false). */
+    private static final boolean ENFORCED = Boolean.parseBoolean(System.getProperty("quittance.axe.enforce", "true"));
+    private static final String AXE_SCRIPT = axeScript();
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -77,8 +83,19 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Clicks, finding the element again if an AJAX update replaced it between finding and clicking. */
     public Browser click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+                break;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                settle();
+            }
+        }
         settle();
         return this;
     }
@@ -155,12 +172,75 @@ public final class Browser implements AutoCloseable {
                 "return document.readyState === 'complete' && (typeof jQuery === 'undefined' || jQuery.active === 0);")));
     }
 
+    /**
+     * A screenshot for people to look at, at the window's width and again at a phone's (390 px, as
+     * {@code <name>-390.png}, unless the window is that narrow already); every screen photographed is
+     * also checked by axe-core.
+     */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            assertAccessible(name);
+            org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+            if (size.getWidth() > PHONE.getWidth()) {
+                driver.manage().window().setSize(PHONE);
+                settle();
+                Files.write(SCREENSHOTS.resolve(name + "-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                driver.manage().window().setSize(size);
+                settle();
+            }
             return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * WCAG 2.1 A and AA as axe-core checks them, on the page as it stands: no serious or critical
+     * violation. Each page's findings (of every impact) are written to target/axe for people to read.
+     */
+    public Browser assertAccessible(String name) {
+        List<String> findings = accessibilityFindings();
+        try {
+            Files.createDirectories(AXE);
+            Files.write(AXE.resolve(name + ".txt"), findings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> serious = findings.stream().filter(f -> f.startsWith("serious") || f.startsWith("critical")).toList();
+        if (!serious.isEmpty() && ENFORCED) {
+            throw new AssertionError("axe-core: " + serious.size() + " serious or critical violation(s) on " + name + " ("
+                    + driver.getCurrentUrl() + "):\n" + String.join("\n", serious));
+        }
+        return this;
+    }
+
+    /** One line per violated rule: impact, rule, what it asks, and where (the first few elements). */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityFindings() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined';"))) {
+            js.executeScript(AXE_SCRIPT);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — '
+                        + v.nodes.length + ' element(s): ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | '))))
+                   .catch(e => done(['critical axe-error: ' + e]));""");
+        return (List<String>) result;
+    }
+
+    /** axe-core itself, as the Deque artifact ships it (only its script is used, not its Selenium wrapper). */
+    private static String axeScript() {
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core:selenium)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

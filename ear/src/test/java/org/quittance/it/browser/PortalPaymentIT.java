@@ -97,15 +97,21 @@ class PortalPaymentIT {
             browser.click(By.id("pay:continue"));
             card(browser, "4242 4242 4242 4242");
 
-            browser.waitForText("Payment received", Duration.ofSeconds(10));
+            browser.waitForText("Thank you.", Duration.ofSeconds(10));
             assertTrue(browser.driver().getCurrentUrl().startsWith(PORTAL + "/paid.xhtml?checkout=chk_"), browser.driver().getCurrentUrl());
             browser.waitForText("The payment processor has confirmed your payment of GBP 480.00", Duration.ofSeconds(30));
             assertTrue(browser.text().contains("Visa ending 4242"));
             browser.screenshot("23-payment-confirmed");
 
+            assertEquals("Paid — thank you", browser.find(By.id("heading")).getText());
+
             browser.open("/");
             assertEquals("GBP 819.00", browser.find(By.id("balance")).getText().trim());
             assertTrue(browser.text().contains("Open (1)") && browser.text().contains("Paid (1)"), browser.text());
+            // Confirmed by the processor, not yet accepted by the firm: the client's words are already these.
+            browser.click(By.xpath("//a[contains(., 'Paid (1)')]"));
+            String paid = browser.find(By.cssSelector("[id$='paidTable']")).getText();
+            assertTrue(paid.contains("GBP 480.00") && paid.contains("Paid — thank you"), paid);
         }
     }
 
@@ -133,7 +139,9 @@ class PortalPaymentIT {
 
             browser.open("/");
             assertEquals("GBP 519.00", browser.find(By.id("balance")).getText().trim());
-            assertTrue(browser.text().contains("Payment received, being processed"), "the open invoice says part of it is being processed");
+            String open = browser.find(By.cssSelector("[id$='openTable']")).getText();
+            assertTrue(open.contains("Part paid"), open);
+            assertFalse(browser.text().contains("being processed"), "no word of processing once the processor confirmed");
             browser.screenshot("25-balance-after-part-payment");
 
             browser.open("/payments.xhtml");
@@ -198,7 +206,7 @@ class PortalPaymentIT {
             assertEquals("GBP 519.00", browser.find(By.id("balance")).getText().trim());
             browser.click(By.xpath("//a[contains(., 'Paid (1)')]"));
             String paid = browser.find(By.cssSelector("[id$='paidTable']")).getText();
-            assertTrue(paid.contains("GBP 480.00") && paid.contains("Paid") && !paid.contains("being processed"), paid);
+            assertTrue(paid.contains("GBP 480.00") && paid.contains("Paid — thank you"), "the same words after the firm accepted it: " + paid);
             browser.screenshot("32-portal-paid-on-the-books");
         }
     }

@@ -190,7 +190,7 @@ class StaffBillingIT {
         // The audit trail names who did it: the identity that the EJBs saw, not a name the page passed.
         try (Browser admin = new Browser(STAFF)) {
             admin.signIn("/audit.xhtml", "admin", "admin-demo-2026");
-            Matcher entry = Pattern.compile("(\\S+) Invoice \\d+ " + Pattern.quote(action)).matcher(admin.text());
+            Matcher entry = Pattern.compile("(\\S+) Invoice INV-\\S+ " + Pattern.quote(action)).matcher(admin.text());
             assertTrue(entry.find(), admin.text());
             assertEquals(actor, entry.group(1));
         }
@@ -201,8 +201,18 @@ class StaffBillingIT {
     void theClientSeesThePublishedInvoiceAndAnotherClientCannot() throws Exception {
         String path = invoiceLink.substring(invoiceLink.indexOf("/portal/") + "/portal".length());
         try (Browser maria = new Browser(PORTAL)) {
+            // Whose portal this is, before anyone signs in: the firm's name on the page and in its title.
+            maria.open("/");
+            assertTrue(maria.text().contains("Sign in to the client portal of Whitlock & Crane LLP"), maria.text());
+            assertTrue(maria.driver().getTitle().contains("Whitlock & Crane LLP"), maria.driver().getTitle());
+            maria.screenshot("07-portal-sign-in");
             maria.signIn(path, "maria.lopez@harbourlights.example", "portal-demo-2026");
             assertTrue(maria.text().contains("GBP 1,969.50"), maria.text());
+            // The totals under the lines, as in the PDF: a client can check the bill on the page.
+            String totals = maria.find(By.id("totals")).getText();
+            for (String row : new String[]{"Fees GBP 1,620.00", "Expenses GBP 25.50", "VAT (20 %) GBP 324.00", "Total GBP 1,969.50"}) {
+                assertTrue(totals.contains(row), () -> row + " missing from:\n" + totals);
+            }
             maria.screenshot("07-portal-invoice");
             maria.open("/");
             assertEquals("GBP 1,969.50", maria.find(By.id("balance")).getText().trim());
@@ -213,7 +223,10 @@ class StaffBillingIT {
             priya.signIn("/", "priya.shah@greenfielddental.example", "blue heron over the estuary");
             priya.open(path);
             assertFalse(priya.text().contains("GBP 1,969.50"), "another client's invoice must not show");
-            assertTrue(priya.text().contains("No such invoice"), priya.text());
+            // The portal's own 404 page: the firm's name, a way back, nothing about the invoice.
+            assertEquals("Not found", priya.find(By.id("problem")).getText(), priya.text());
+            assertTrue(priya.text().contains("Whitlock & Crane LLP") && priya.text().contains("Back to your invoices"), priya.text());
+            priya.screenshot("07-portal-not-found");
         }
     }
 
@@ -228,7 +241,21 @@ class StaffBillingIT {
             browser.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
             browser.click(By.id("firm:tabs:test"));
             browser.waitForText("Sandbox processor ready at", Duration.ofSeconds(10));
+            assertTrue(browser.find(By.id("firm:tabs:savePolicy")).isDisplayed(), "the test leaves the Billing and A/R tab open");
+            assertFalse(browser.text().contains("(test mode) (test mode)"), browser.text());
             browser.screenshot("09-billing-and-ar");
+
+            // The outbox lists one line per message and opens one at a time.
+            browser.open("/outbox.xhtml");
+            browser.type(By.id("outbox:recipient"), "priya.shah");
+            browser.click(By.id("outbox:search"));
+            assertTrue(browser.text().contains("Your client portal at Whitlock & Crane LLP"), browser.text());
+            Object height = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return document.documentElement.scrollHeight;");
+            assertTrue(((Number) height).intValue() < 2500, "the list is short, bodies are not in it: " + height + " px");
+            browser.click(By.xpath("//tr[contains(., 'Your client portal at Whitlock')]//button[contains(., 'Open')]"));
+            browser.waitForText("has opened a secure client portal for you", Duration.ofSeconds(10));
+            browser.screenshot("10-outbox-message");
+            browser.driver().findElement(By.cssSelector("#outbox\\:message .ui-dialog-titlebar-close")).click();
 
             browser.open("/dead-letters.xhtml");
             assertTrue(browser.text().contains("Messages that failed every delivery attempt"), browser.text());
@@ -242,7 +269,9 @@ class StaffBillingIT {
         try (Browser browser = new Browser(STAFF)) {
             browser.signIn("/setup/firm.xhtml", "billie", "billing-demo-2026");
             assertFalse(browser.text().contains("Payment account"), "billie must not see the payment account");
-            assertTrue(browser.text().contains("Forbidden") || browser.driver().getTitle().contains("403"), browser.text());
+            assertEquals("Forbidden", browser.find(By.id("problem")).getText(), browser.text());
+            assertTrue(browser.text().contains("Back to the home page"), browser.text());
+            browser.screenshot("11-staff-forbidden");
             browser.open("/");
             assertTrue(browser.driver().findElements(By.cssSelector("a[href$='/setup/firm.xhtml']")).isEmpty(), "and is not offered the link");
         }

@@ -313,7 +313,9 @@ public class Billing {
         if (matter == null) {
             throw new RuleViolation("Matter " + id + " does not exist.");
         }
+        if (matter.client().archived()) {
+            throw new RuleViolation(matter.client().name() + " is archived: restore the client (Setup › Clients) before billing it.");
+        }
         return matter;
     }
-
 }

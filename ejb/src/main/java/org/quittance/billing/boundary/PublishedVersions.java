@@ -23,9 +23,7 @@ import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -40,7 +38,6 @@ import java.util.logging.Logger;
 public class PublishedVersions {
 
     private static final Logger LOG = Logger.getLogger(PublishedVersions.class.getName());
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     @PersistenceContext
     EntityManager em;
@@ -119,8 +116,8 @@ public class PublishedVersions {
                 .append("Dear ").append(recipient.contact().name()).append(",\n\n")
                 .append(firm.name()).append(" has published invoice ").append(invoice.number())
                 .append(" for ").append(invoice.matter().number()).append(" (").append(invoice.matter().title()).append(").\n\n")
-                .append("Amount due: ").append(invoice.balanceDue()).append("\n")
-                .append("Due date:   ").append(DATE.format(invoice.dueDate())).append("\n\n");
+                .append("Amount due: ").append(firm.formats().money(invoice.balanceDue())).append("\n")
+                .append("Due date:   ").append(firm.formats().longDate(invoice.dueDate())).append("\n\n");
         predecessor.ifPresent(p -> body.append("It replaces invoice ").append(p.number()).append(", which is now marked as superseded.\n\n"));
         body.append("View, download and pay it in your client portal:\n").append(link).append("\n\n");
         if (recipient.state() == PortalUserState.INVITED) {

@@ -8,6 +8,7 @@ import org.quittance.billing.entity.Invoice;
 import org.quittance.billing.entity.InvoiceLine;
 import org.quittance.billing.entity.LineKind;
 import org.quittance.firm.entity.Firm;
+import org.quittance.platform.control.Formats;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,10 +27,31 @@ public record InvoiceDocument(
         BigDecimal discountPercent, BigDecimal discount,
         String taxLabel, BigDecimal taxRatePercent, BigDecimal tax,
         BigDecimal total, BigDecimal balanceDue,
-        String replacesNumber, String portalLink, String watermark) {
+        String replacesNumber, String portalLink, String watermark, String locale) {
+
+    /** A document in British English, the formats Quittance wrote before firms chose theirs. */
+    public InvoiceDocument(String firmName, String firmAddress, String firmEmail, byte[] firmLogo, String paymentInstructions,
+                           String clientName, String clientAddress, String matterNumber, String matterTitle,
+                           String number, LocalDate issueDate, LocalDate dueDate, String currency, List<Line> lines,
+                           BigDecimal fees, BigDecimal expenses, BigDecimal subtotal, BigDecimal discountPercent, BigDecimal discount,
+                           String taxLabel, BigDecimal taxRatePercent, BigDecimal tax, BigDecimal total, BigDecimal balanceDue,
+                           String replacesNumber, String portalLink, String watermark) {
+        this(firmName, firmAddress, firmEmail, firmLogo, paymentInstructions, clientName, clientAddress, matterNumber, matterTitle,
+                number, issueDate, dueDate, currency, lines, fees, expenses, subtotal, discountPercent, discount, taxLabel,
+                taxRatePercent, tax, total, balanceDue, replacesNumber, portalLink, watermark, Formats.DEFAULT.tag());
+    }
+
+    /** How this document writes amounts and dates: the firm's formats when it was made. */
+    public Formats formats() {
+        return Formats.of(locale);
+    }
 
     public record Line(LineKind kind, LocalDate date, String description, BigDecimal quantity, BigDecimal unitPrice,
                        BigDecimal amount) {
+    }
+
+    /** A line under the invoice lines: fees, discount, expenses, tax, the total. */
+    public record Total(String label, BigDecimal amount, boolean grand) {
     }
 
     /** @param watermark "DRAFT" or "PREVIEW" for staff previews, null for the published document */
@@ -37,8 +59,10 @@ public record InvoiceDocument(
         List<Line> lines = invoice.lines().stream()
                 .map(l -> new Line(l.kind(), l.workDate(), l.description(), l.quantity(), l.unitPrice().amount(), l.amount().amount()))
                 .toList();
-        BigDecimal fees = lines.stream().filter(l -> l.kind().isFee()).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal expenses = lines.stream().filter(l -> !l.kind().isFee()).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // Summed from the currency's zero, so that no fees or no expenses still read 0.00.
+        BigDecimal zero = org.quittance.money.Money.zero(invoice.currency()).amount();
+        BigDecimal fees = lines.stream().filter(l -> l.kind().isFee()).map(Line::amount).reduce(zero, BigDecimal::add);
+        BigDecimal expenses = lines.stream().filter(l -> !l.kind().isFee()).map(Line::amount).reduce(zero, BigDecimal::add);
         var matter = invoice.matter();
         return new InvoiceDocument(
                 firm.name(), firm.address(), firm.email(), firm.logo(), firm.paymentInstructions(),
@@ -48,7 +72,56 @@ public record InvoiceDocument(
                 invoice.discountPercent(), invoice.discount().amount(),
                 invoice.taxLabel(), invoice.taxRatePercent(), invoice.tax().amount(),
                 invoice.total().amount(), invoice.balanceDue().amount(),
-                invoice.replaces() == null ? null : invoice.replaces().number(), portalLink, watermark);
+                invoice.replaces() == null ? null : invoice.replaces().number(), portalLink, watermark, firm.locale());
+    }
+
+    /** The totals as the PDF and the portal's invoice page list them, in this order. */
+    public List<Total> totals() {
+        List<Total> totals = new java.util.ArrayList<>();
+        totals.add(new Total("Fees", fees, false));
+        if (discount.signum() != 0) {
+            totals.add(new Total("Discount (" + percent(discountPercent) + " of fees)", discount.negate(), false));
+        }
+        totals.add(new Total("Expenses", expenses, false));
+        totals.add(new Total(taxLabel + " (" + percent(taxRatePercent) + ")", tax, false));
+        totals.add(new Total("Total", total, true));
+        return totals;
+    }
+
+    public static String percent(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString() + " %";
+    }
+
+    /** The published snapshot read back (the logo and watermark are not in it). */
+    public static InvoiceDocument fromJson(JsonObject json) {
+        List<Line> lines = json.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .map(l -> new Line(LineKind.valueOf(l.getString("kind")), l.containsKey("date") ? LocalDate.parse(l.getString("date")) : null,
+                        l.getString("description"), decimal(l, "quantity"), decimal(l, "unitPrice"), decimal(l, "amount")))
+                .toList();
+        JsonObject firm = json.getJsonObject("firm");
+        JsonObject client = json.getJsonObject("client");
+        JsonObject matter = json.getJsonObject("matter");
+        return new InvoiceDocument(firm.getString("name"), blankToNull(firm.getString("address", "")), blankToNull(firm.getString("email", "")),
+                null, blankToNull(json.getString("paymentInstructions", "")),
+                client.getString("name"), blankToNull(client.getString("address", "")), matter.getString("number"), matter.getString("title"),
+                json.getString("number"), LocalDate.parse(json.getString("issueDate")), LocalDate.parse(json.getString("dueDate")),
+                json.getString("currency"), lines, decimal(json, "fees"), decimal(json, "expenses"), decimal(json, "subtotal"),
+                decimal(json, "discountPercent"), decimal(json, "discount"), json.getString("taxLabel"), decimal(json, "taxRatePercent"),
+                decimal(json, "tax"), decimal(json, "total"), decimal(json, "balanceDue"), json.getString("replaces", null),
+                blankToNull(json.getString("portalLink", "")), null, json.getString("locale", Formats.DEFAULT.tag()));
+    }
+
+    /** An amount of this invoice as a screen shows it, in the document's formats: "GBP 1,969.50". */
+    public String money(BigDecimal amount) {
+        return formats().money(org.quittance.money.Money.of(amount, currency));
+    }
+
+    private static BigDecimal decimal(JsonObject json, String key) {
+        return json.getJsonNumber(key).bigDecimalValue();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** The snapshot kept with the published version (the logo stays in the PDF only). */
@@ -86,7 +159,8 @@ public record InvoiceDocument(
                 .add("total", total)
                 .add("balanceDue", balanceDue)
                 .add("paymentInstructions", nz(paymentInstructions))
-                .add("portalLink", nz(portalLink));
+                .add("portalLink", nz(portalLink))
+                .add("locale", locale == null ? Formats.DEFAULT.tag() : locale);
         if (replacesNumber != null) {
             json.add("replaces", replacesNumber);
         }

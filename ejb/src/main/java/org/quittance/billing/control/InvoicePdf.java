@@ -5,14 +5,10 @@ import com.lowagie.text.pdf.*;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** Draws an invoice as an A4 PDF with OpenPDF: firm header and logo, client, matter, lines, totals, how to pay. */
 public final class InvoicePdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final Color INK = new Color(0x1f, 0x29, 0x33);
     private static final Color MUTED = new Color(0x61, 0x6e, 0x7c);
     private static final Color RULE = new Color(0xd9, 0xdd, 0xe3);
@@ -78,8 +74,8 @@ public final class InvoicePdf {
         title.addElement(heading);
         title.addElement(right(labelled("Number", doc.number() == null ? "assigned when final" : doc.number())));
         if (doc.issueDate() != null) {
-            title.addElement(right(labelled("Date", DATE.format(doc.issueDate()))));
-            title.addElement(right(labelled("Due", DATE.format(doc.dueDate()))));
+            title.addElement(right(labelled("Date", doc.formats().longDate(doc.issueDate()))));
+            title.addElement(right(labelled("Due", doc.formats().longDate(doc.dueDate()))));
         }
         if (doc.replacesNumber() != null) {
             title.addElement(right(new Phrase("Replaces invoice " + doc.replacesNumber(), SMALL)));
@@ -122,11 +118,11 @@ public final class InvoicePdf {
             table.addCell(c);
         }
         for (InvoiceDocument.Line line : doc.lines()) {
-            table.addCell(lineCell(line.date() == null ? "" : line.date().toString(), false));
+            table.addCell(lineCell(doc.formats().date(line.date()), false));
             table.addCell(lineCell(line.description(), false));
-            table.addCell(lineCell(line.quantity().stripTrailingZeros().toPlainString(), true));
-            table.addCell(lineCell(amount(line.unitPrice()), true));
-            table.addCell(lineCell(amount(line.amount()), true));
+            table.addCell(lineCell(doc.formats().quantity(line.quantity()), true));
+            table.addCell(lineCell(doc.formats().amount(line.unitPrice()), true));
+            table.addCell(lineCell(doc.formats().amount(line.amount()), true));
         }
         pdf.add(table);
     }
@@ -136,14 +132,11 @@ public final class InvoicePdf {
         table.setWidthPercentage(50);
         table.setHorizontalAlignment(Element.ALIGN_RIGHT);
         table.setSpacingBefore(12);
-        total(table, "Fees", doc.fees(), BODY);
-        if (doc.discount().signum() != 0) {
-            total(table, "Discount (" + percent(doc.discountPercent()) + " of fees)", doc.discount().negate(), BODY);
+        for (InvoiceDocument.Total t : doc.totals()) {
+            // The PDF's figures carry no currency: the grand total's label names it.
+            total(table, t.grand() ? t.label() + " " + doc.currency() : t.label(), doc.formats().amount(t.amount()), t.grand() ? BOLD : BODY);
         }
-        total(table, "Expenses", doc.expenses(), BODY);
-        total(table, doc.taxLabel() + " (" + percent(doc.taxRatePercent()) + ")", doc.tax(), BODY);
-        total(table, "Total " + doc.currency(), doc.total(), BOLD);
-        total(table, "Balance due " + doc.currency(), doc.balanceDue(), DUE);
+        total(table, "Balance due " + doc.currency(), doc.formats().amount(doc.balanceDue()), DUE);
         pdf.add(table);
     }
 
@@ -163,16 +156,16 @@ public final class InvoicePdf {
             pdf.add(new Paragraph(doc.paymentInstructions(), BODY));
         }
         pdf.add(new Paragraph("Please quote invoice " + (doc.number() == null ? "number" : doc.number())
-                + " with your payment. Payment is due by " + (doc.dueDate() == null ? "the due date" : DATE.format(doc.dueDate())) + ".", SMALL));
+                + " with your payment. Payment is due by " + (doc.dueDate() == null ? "the due date" : doc.formats().longDate(doc.dueDate())) + ".", SMALL));
     }
 
-    private static void total(PdfPTable table, String label, BigDecimal value, Font font) {
+    private static void total(PdfPTable table, String label, String value, Font font) {
         PdfPCell l = new PdfPCell(new Phrase(label, font));
         l.setBorder(Rectangle.TOP);
         l.setBorderColor(RULE);
         l.setPadding(4);
         table.addCell(l);
-        PdfPCell v = new PdfPCell(new Phrase(amount(value), font));
+        PdfPCell v = new PdfPCell(new Phrase(value, font));
         v.setBorder(Rectangle.TOP);
         v.setBorderColor(RULE);
         v.setPadding(4);
@@ -209,14 +202,6 @@ public final class InvoicePdf {
         p.add(new Chunk(label + "  ", SMALL));
         p.add(new Chunk(value, BOLD));
         return p;
-    }
-
-    private static String amount(BigDecimal value) {
-        return String.format(Locale.UK, "%,." + Math.max(value.scale(), 0) + "f", value);
-    }
-
-    private static String percent(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString() + " %";
     }
 
     /** Page numbers and the firm's name at the foot of every page. */

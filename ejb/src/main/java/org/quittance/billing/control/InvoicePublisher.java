@@ -68,7 +68,7 @@ public class InvoicePublisher {
         }
         outbound.send(Queue.PUBLISHED_INVOICES, MESSAGE_TYPE, MESSAGE_TYPE + ":" + invoiceId, String.valueOf(invoiceId));
         runs.record(runId, invoiceId, PublishRuns.Outcome.PUBLISHED, null);
-        audit.record(by, AuditTrail.INVOICE, invoiceId, "published", invoice.number() + " to the client portal" + (runId > 0 ? " (run " + runId + ")" : ""));
+        audit.record(by, AuditTrail.INVOICE, invoiceId, "published", invoice.number() + " to the client portal");
         return true;
     }
 }

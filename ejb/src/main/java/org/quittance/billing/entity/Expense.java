@@ -50,7 +50,6 @@ public class Expense {
         this.amount = amount;
     }
 
-    /** Taken onto an invoice; released again when that invoice is deleted or voided. */
     /** Corrected while unbilled. */
     public void correct(LocalDate incurredOn, String description, Money amount) {
         if (billed) {
@@ -61,6 +60,15 @@ public class Expense {
         this.amount = amount;
     }
 
+    /** The matter's currency changed before its first invoice: the figure stays, in the new currency. */
+    public void redenominate(Money amount) {
+        if (billed) {
+            throw new IllegalStateException("This work is on an invoice; its currency cannot change");
+        }
+        this.amount = amount;
+    }
+
+    /** Taken onto an invoice; released again when that invoice is deleted or voided. */
     public void markBilled(boolean billed) {
         this.billed = billed;
     }

@@ -66,7 +66,6 @@ public class TimeEntry {
         return rate.times(hours);
     }
 
-    /** Taken onto an invoice; released again when that invoice is deleted or voided. */
     /** Corrected while unbilled; the rate stays the one the entry was recorded at. */
     public void correct(LocalDate workDate, BigDecimal hours, String narrative) {
         requireUnbilled();
@@ -81,6 +80,15 @@ public class TimeEntry {
         }
     }
 
+    /** The matter's currency changed before its first invoice: the figure stays, in the new currency. */
+    public void redenominate(Money rate) {
+        if (billed) {
+            throw new IllegalStateException("This work is on an invoice; its currency cannot change");
+        }
+        this.rate = rate;
+    }
+
+    /** Taken onto an invoice; released again when that invoice is deleted or voided. */
     public void markBilled(boolean billed) {
         this.billed = billed;
     }

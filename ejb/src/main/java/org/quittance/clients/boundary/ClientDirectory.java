@@ -30,14 +30,34 @@ import java.util.Set;
 @Stateless
 public class ClientDirectory {
 
-    public record ClientRow(Long id, String name, ClientKind kind, boolean portalInvoices, String billingContact, long matters) {
+    public record ClientRow(Long id, String name, ClientKind kind, boolean portalInvoices, String billingContact, long matters,
+                            java.time.OffsetDateTime archivedAt) {
+        public boolean archived() {
+            return archivedAt != null;
+        }
+
+        /** How pickers show it: an archived client says so. */
+        public String label() {
+            return archived() ? name + " (archived)" : name;
+        }
     }
 
-    /** A contact as the Contact Info tab shows it, with its Portal field. */
+    /**
+     * A contact as the Contact Info tab shows it, with its Portal field.
+     * @param alsoServes the other clients whose invoices the same login shows (one person, several clients)
+     */
     public record ContactRow(Long id, String name, String email, boolean billingContact,
-                             Long portalUserId, PortalUserState portalState, String portalLabel) {
+                             Long portalUserId, PortalUserState portalState, String portalLabel, List<String> alsoServes) {
         public boolean hasPortal() {
             return portalUserId != null;
+        }
+
+        public boolean shared() {
+            return !alsoServes.isEmpty();
+        }
+
+        public String alsoServesList() {
+            return String.join(", ", alsoServes);
         }
     }
 
@@ -53,12 +73,21 @@ public class ClientDirectory {
     @EJB
     PortalAccess portalAccess;
 
+    @EJB
+    org.quittance.ledger.boundary.Ledgers ledgers;
+
+    /** The clients the firm works for; archived ones are left out. */
     public List<ClientRow> clients() {
+        return clients(false);
+    }
+
+    public List<ClientRow> clients(boolean withArchived) {
         return em.createQuery("""
                         SELECT new org.quittance.clients.boundary.ClientDirectory.ClientRow(c.id, c.name, c.kind, c.portalInvoices,
                                (SELECT MAX(b.name) FROM Contact b WHERE b.client = c AND b.billingContact = TRUE),
-                               (SELECT COUNT(m) FROM Matter m WHERE m.client = c))
-                        FROM Client c ORDER BY c.name""", ClientRow.class)
+                               (SELECT COUNT(m) FROM Matter m WHERE m.client = c), c.archivedAt)
+                        FROM Client c WHERE c.archivedAt IS NULL OR :all = TRUE ORDER BY c.name""", ClientRow.class)
+                .setParameter("all", withArchived)
                 .getResultList();
     }
 
@@ -90,17 +119,63 @@ public class ClientDirectory {
         audit.recordAsCaller(AuditTrail.CLIENT, id, "client changed", client.name() + ", " + kind);
     }
 
+    /**
+     * The firm no longer works for the client: it leaves the lists and cannot be billed. Nothing is
+     * deleted. Refused while anything is open, so that no balance, credit or work disappears from view.
+     */
+    public void archiveClient(@NotNull Long id) {
+        Client client = client(id);
+        if (client.archived()) {
+            return;
+        }
+        List<String> open = new java.util.ArrayList<>();
+        ledgers.balance(id).values().stream().filter(m -> !m.isZero())
+                .forEach(m -> open.add(m.isPositive() ? "owes " + m : "holds a credit of " + m.negate()));
+        long drafts = em.createQuery("SELECT COUNT(i) FROM Invoice i WHERE i.matter.client = :c AND i.state = :draft", Long.class)
+                .setParameter("c", client).setParameter("draft", org.quittance.billing.entity.InvoiceState.DRAFT).getSingleResult();
+        if (drafts > 0) {
+            open.add("has " + drafts + " draft invoice" + (drafts == 1 ? "" : "s"));
+        }
+        long unbilled = 0;
+        for (String work : List.of("TimeEntry", "Expense", "FixedFee")) {
+            unbilled += em.createQuery("SELECT COUNT(w) FROM " + work + " w WHERE w.matter.client = :c AND w.billed = FALSE", Long.class)
+                    .setParameter("c", client).getSingleResult();
+        }
+        if (unbilled > 0) {
+            open.add("has unbilled work");
+        }
+        long awaiting = em.createQuery("SELECT COUNT(r) FROM Receipt r WHERE r.clientId = :c AND r.state = :awaiting", Long.class)
+                .setParameter("c", id).setParameter("awaiting", org.quittance.receipts.entity.ReceiptState.AWAITING_ACCEPTANCE)
+                .getSingleResult();
+        if (awaiting > 0) {
+            open.add("has receipts awaiting acceptance");
+        }
+        if (!open.isEmpty()) {
+            throw new RuleViolation(client.name() + " cannot be archived while it " + String.join(", ", open) + ".");
+        }
+        client.archive(java.time.OffsetDateTime.now());
+        audit.recordAsCaller(AuditTrail.CLIENT, id, "client archived", client.name());
+    }
+
+    public void restoreClient(@NotNull Long id) {
+        Client client = client(id);
+        client.restore();
+        audit.recordAsCaller(AuditTrail.CLIENT, id, "client restored", client.name());
+    }
+
     public List<ContactRow> contacts(@NotNull Long clientId) {
         return em.createQuery("""
-                        SELECT c, u FROM Contact c LEFT JOIN PortalUser u ON u.contact = c
-                        WHERE c.client.id = :client ORDER BY c.billingContact DESC, c.name""", Object[].class)
+                        SELECT c FROM Contact c LEFT JOIN FETCH c.portalUser
+                        WHERE c.client.id = :client ORDER BY c.billingContact DESC, c.name""", Contact.class)
                 .setParameter("client", clientId)
                 .getResultStream()
-                .map(r -> {
-                    Contact c = (Contact) r[0];
-                    PortalUser u = (PortalUser) r[1];
+                .map(c -> {
+                    PortalUser u = c.portalUser();
+                    List<String> others = u == null ? List.of() : u.contacts().stream()
+                            .filter(other -> !other.client().id().equals(clientId))
+                            .map(other -> other.client().name()).sorted().toList();
                     return new ContactRow(c.id(), c.name(), c.email(), c.billingContact(),
-                            u == null ? null : u.id(), u == null ? null : u.state(), u == null ? "No portal" : u.stateLabel());
+                            u == null ? null : u.id(), u == null ? null : u.state(), u == null ? "No portal" : u.stateLabel(), others);
                 })
                 .toList();
     }
@@ -122,8 +197,7 @@ public class ClientDirectory {
                                 @Email(message = "is not a valid e-mail address") @Size(max = 320) String email) {
         Contact contact = contact(contactId);
         String next = blankToNull(email);
-        boolean hasPortal = !em.createQuery("SELECT u FROM PortalUser u WHERE u.contact = :c", PortalUser.class)
-                .setParameter("c", contact).getResultList().isEmpty();
+        boolean hasPortal = contact.portalUser() != null;
         if (hasPortal && next == null) {
             throw new RuleViolation(contact.name() + " has a portal: the e-mail address is the login and cannot be removed.");
         }
@@ -147,8 +221,10 @@ public class ClientDirectory {
                 .setParameter("client", clientId).getResultList();
     }
 
+    /** The matters that can be billed: those of clients not archived. */
     public List<Matter> allMatters() {
-        return em.createQuery("SELECT m FROM Matter m JOIN FETCH m.client ORDER BY m.number", Matter.class).getResultList();
+        return em.createQuery("SELECT m FROM Matter m JOIN FETCH m.client c WHERE c.archivedAt IS NULL ORDER BY m.number", Matter.class)
+                .getResultList();
     }
 
     public Matter matter(@NotNull Long id) {
@@ -159,21 +235,104 @@ public class ClientDirectory {
         return matter;
     }
 
+    /** A new matter; {@code recipients} are portal users of the client who receive its invoices (the form preselects them all). */
     public Matter addMatter(@NotNull Long clientId,
                             @NotBlank(message = "Matter number is required") @Pattern(regexp = "[A-Za-z0-9/_.-]{1,30}", message = "Matter number may contain letters, digits and / _ . - only") String number,
                             @NotBlank(message = "Matter title is required") @Size(max = 200) String title,
-                            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO currency code") String currency,
+                            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "Currency must be a three-letter ISO code such as GBP") String currency,
                             @NotNull(message = "Hourly rate is required") @DecimalMin(value = "0", message = "Hourly rate cannot be negative") BigDecimal hourlyRate,
-                            Long responsibleStaffId) {
+                            Long responsibleStaffId, @NotNull @Size(max = 200) Set<Long> recipients) {
         long taken = em.createQuery("SELECT COUNT(m) FROM Matter m WHERE m.number = :n", Long.class)
                 .setParameter("n", number).getSingleResult();
         if (taken > 0) {
             throw new RuleViolation("Matter number " + number + " is already used.");
         }
-        Matter matter = new Matter(client(clientId), number, title.trim(), Amounts.exact(hourlyRate, currency, "Hourly rate"),
-                responsibleStaffId == null ? null : em.find(StaffUser.class, responsibleStaffId));
+        Client client = client(clientId);
+        if (client.archived()) {
+            throw new RuleViolation(client.name() + " is archived: restore it before opening a matter.");
+        }
+        Matter matter = new Matter(client, number, title.trim(), Amounts.exact(hourlyRate, knownCurrency(currency), "Hourly rate"),
+                staffMember(responsibleStaffId));
         em.persist(matter);
+        if (!recipients.isEmpty()) {
+            setRecipients(matter.id(), recipients);
+        }
+        audit.recordAsCaller(AuditTrail.CLIENT, clientId, "matter opened", number + " " + matter.title() + ", " + matter.hourlyRate());
         return matter;
+    }
+
+    /**
+     * Corrects a matter. Its currency can change until its first invoice: the unbilled work and the
+     * rate table keep their figures in the new currency (they were typed meaning it).
+     * @return what happened beyond the change itself, for the page
+     */
+    public String updateMatter(@NotNull Long matterId, @NotBlank(message = "Matter title is required") @Size(max = 200) String title,
+                               @NotNull @Pattern(regexp = "[A-Z]{3}", message = "Currency must be a three-letter ISO code such as GBP") String currency,
+                               @NotNull(message = "Hourly rate is required") @DecimalMin(value = "0", message = "Hourly rate cannot be negative") BigDecimal hourlyRate,
+                               Long responsibleStaffId) {
+        Matter matter = em.find(Matter.class, matterId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);  // not billed while it changes
+        if (matter == null) {
+            throw new RuleViolation("Matter " + matterId + " does not exist.");
+        }
+        String outcome = "";
+        String next = knownCurrency(currency);
+        if (!next.equals(matter.currency())) {
+            long invoices = em.createQuery("SELECT COUNT(i) FROM Invoice i WHERE i.matter = :m", Long.class)
+                    .setParameter("m", matter).getSingleResult();
+            if (invoices > 0) {
+                throw new RuleViolation("Matter " + matter.number() + " has invoices in " + matter.currency()
+                        + ": its currency can no longer change. Open a new matter for work in " + next + ".");
+            }
+            int moved = redenominateUnbilled(matter, next);
+            outcome = moved == 0 ? "" : moved + " unbilled item" + (moved == 1 ? " keeps its figure" : "s keep their figures") + " in " + next + ".";
+        }
+        String before = matter.title() + ", " + matter.hourlyRate();
+        matter.update(title.trim(), Amounts.exact(hourlyRate, next, "Hourly rate"), staffMember(responsibleStaffId));
+        audit.recordAsCaller(AuditTrail.CLIENT, matter.client().id(), "matter changed",
+                matter.number() + ": " + before + " → " + matter.title() + ", " + matter.hourlyRate());
+        return outcome;
+    }
+
+    private int redenominateUnbilled(Matter matter, String currency) {
+        int moved = 0;
+        for (var t : em.createQuery("SELECT t FROM TimeEntry t WHERE t.matter = :m", org.quittance.billing.entity.TimeEntry.class)
+                .setParameter("m", matter).getResultList()) {
+            t.redenominate(Amounts.exact(t.rate().amount(), currency, "Rate of a time entry"));
+            moved++;
+        }
+        for (var e : em.createQuery("SELECT e FROM Expense e WHERE e.matter = :m", org.quittance.billing.entity.Expense.class)
+                .setParameter("m", matter).getResultList()) {
+            e.redenominate(Amounts.exact(e.amount().amount(), currency, "An expense"));
+            moved++;
+        }
+        for (var f : em.createQuery("SELECT f FROM FixedFee f WHERE f.matter = :m", org.quittance.billing.entity.FixedFee.class)
+                .setParameter("m", matter).getResultList()) {
+            f.redenominate(Amounts.exact(f.amount().amount(), currency, "A fixed fee"));
+            moved++;
+        }
+        for (var rate : matter.staffRates().entrySet()) {
+            Amounts.exact(rate.getValue(), currency, "A rate in the rate table");  // the figures stay; they must fit the currency
+        }
+        return moved;
+    }
+
+    private static String knownCurrency(String code) {
+        try {
+            return java.util.Currency.getInstance(code).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(code + " is not a currency.");
+        }
+    }
+
+    private StaffUser staffMember(Long id) {
+        if (id == null) {
+            return null;
+        }
+        StaffUser staff = em.find(StaffUser.class, id);
+        if (staff == null) {
+            throw new RuleViolation("Staff user " + id + " does not exist.");
+        }
+        return staff;
     }
 
     public void setStaffRate(@NotNull Long matterId, @NotNull Long staffId,
@@ -195,8 +354,8 @@ public class ClientDirectory {
             return;
         }
         em.createQuery("""
-                        SELECT u FROM PortalUser u WHERE u.contact.client = :client AND u.contact.billingContact = TRUE
-                        AND u.state <> org.quittance.portal.entity.PortalUserState.DISABLED""", PortalUser.class)
+                        SELECT c.portalUser FROM Contact c WHERE c.client = :client AND c.billingContact = TRUE
+                        AND c.portalUser.state <> org.quittance.portal.entity.PortalUserState.DISABLED""", PortalUser.class)
                 .setParameter("client", client)
                 .getResultStream().findFirst()
                 .ifPresent(billing -> matters(clientId).stream()
@@ -206,19 +365,22 @@ public class ClientDirectory {
 
     /** The portal users of the matter's client, any of whom may receive its invoices. */
     public List<Recipient> possibleRecipients(@NotNull Long matterId) {
-        Matter matter = matter(matterId);
-        return em.createQuery("SELECT u FROM PortalUser u WHERE u.contact.client = :client ORDER BY u.email", PortalUser.class)
-                .setParameter("client", matter.client())
+        return portalUsersOf(matter(matterId).client().id());
+    }
+
+    /** The client's contacts that have a portal login: who may receive its matters' invoices. */
+    public List<Recipient> portalUsersOf(@NotNull Long clientId) {
+        return em.createQuery("SELECT c FROM Contact c JOIN FETCH c.portalUser WHERE c.client.id = :client ORDER BY c.portalUser.email", Contact.class)
+                .setParameter("client", clientId)
                 .getResultStream()
-                .map(u -> new Recipient(u.id(), u.contact().name(), u.email(), u.stateLabel()))
+                .map(c -> new Recipient(c.portalUser().id(), c.name(), c.portalUser().email(), c.portalUser().stateLabel()))
                 .toList();
     }
 
     public List<Recipient> recipients(@NotNull Long matterId) {
-        return matter(matterId).recipients().stream()
-                .map(u -> new Recipient(u.id(), u.contact().name(), u.email(), u.stateLabel()))
-                .sorted(java.util.Comparator.comparing(Recipient::email))
-                .toList();
+        Matter matter = matter(matterId);
+        Set<Long> chosen = matter.recipients().stream().map(PortalUser::id).collect(java.util.stream.Collectors.toSet());
+        return portalUsersOf(matter.client().id()).stream().filter(r -> chosen.contains(r.portalUserId())).toList();
     }
 
     public void setRecipients(@NotNull Long matterId, @NotNull Set<Long> portalUserIds) {
@@ -237,7 +399,7 @@ public class ClientDirectory {
             throw new RuleViolation(e.getMessage() + ".");
         }
         audit.recordAsCaller(AuditTrail.CLIENT, matter.client().id(), "invoice recipients set", matter.number() + ": "
-                + users.stream().map(u -> u.contact().email()).sorted().reduce((a, b) -> a + ", " + b).orElse("nobody"));
+                + users.stream().map(PortalUser::email).sorted().reduce((a, b) -> a + ", " + b).orElse("nobody"));
     }
 
     public List<StaffUser> staff() {

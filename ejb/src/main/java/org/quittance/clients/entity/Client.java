@@ -25,6 +25,10 @@ public class Client {
     @Column(name = "portal_invoices", nullable = false)
     private boolean portalInvoices;
 
+    /** Set when the firm stopped working for the client: off the lists, not billable, never deleted. */
+    @Column(name = "archived_at")
+    private java.time.OffsetDateTime archivedAt;
+
     @Version
     private long version;
 
@@ -44,6 +48,18 @@ public class Client {
 
     public void setPortalInvoices(boolean enabled) {
         this.portalInvoices = enabled;
+    }
+
+    public void archive(java.time.OffsetDateTime at) {
+        this.archivedAt = at;
+    }
+
+    public void restore() {
+        this.archivedAt = null;
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
     }
 
     public Long id() { return id; }

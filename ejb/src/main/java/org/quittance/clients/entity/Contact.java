@@ -24,6 +24,11 @@ public class Contact {
     @Column(name = "billing_contact", nullable = false)
     private boolean billingContact;
 
+    /** This contact's portal login, which may also serve contacts of other clients (the same person). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "portal_user_id")
+    private org.quittance.portal.entity.PortalUser portalUser;
+
     @Version
     private long version;
 
@@ -46,6 +51,11 @@ public class Contact {
         this.billingContact = billingContact;
     }
 
+    public void linkPortal(org.quittance.portal.entity.PortalUser user) {
+        this.portalUser = user;
+    }
+
+    public org.quittance.portal.entity.PortalUser portalUser() { return portalUser; }
     public Long id() { return id; }
     public Client client() { return client; }
     public String name() { return name; }

@@ -95,7 +95,7 @@ public class Matter {
 
     public void setRecipients(Set<PortalUser> recipients) {
         for (PortalUser recipient : recipients) {
-            if (!recipient.contact().client().id().equals(client.id())) {
+            if (!recipient.serves(client)) {
                 throw new IllegalArgumentException(recipient.email() + " is not a contact of " + client.name());
             }
         }

@@ -19,6 +19,7 @@ import org.quittance.money.Money;
 import org.quittance.payments.control.ConnectionCheck;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.sandbox.control.SandboxKeys;
+import org.quittance.platform.control.Formats;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.security.control.Roles;
 
@@ -86,6 +87,26 @@ public class FirmSettings {
                 taxRatePercent, paymentInstructions);
         audit.recordAsCaller(AuditTrail.SETTING, "firm", "firm described", name + ", " + defaultCurrency + ", terms " + paymentTermsDays
                 + " days, numbers " + invoiceNumberFormat + ", " + taxLabel + " " + taxRatePercent.stripTrailingZeros().toPlainString() + " %");
+    }
+
+    /** How the firm writes amounts and dates: one of {@link Formats#OFFERED}. */
+    public void setLocale(@jakarta.validation.constraints.NotNull @Size(max = 20) String languageTag) {
+        if (Formats.OFFERED.stream().noneMatch(l -> l.toLanguageTag().equals(languageTag))) {
+            throw new RuleViolation("Choose one of the offered formats.");
+        }
+        Firm firm = firm();
+        if (!languageTag.equals(firm.locale())) {
+            firm.setLocale(languageTag);
+            audit.recordAsCaller(AuditTrail.SETTING, "firm", "formats set", firm.formats().example());
+        }
+    }
+
+    /** The firm's formats; the default before the firm is set up. */
+    @PermitAll
+    public Formats formats() {
+        return em.createQuery("SELECT f.locale FROM Firm f ORDER BY f.id", String.class).setMaxResults(1)
+                .getResultStream().findFirst().map(Formats::of)
+                .orElse(Formats.DEFAULT);
     }
 
     /** A PNG or JPEG, judged by its bytes and size and kept re-drawn as a PNG ({@link LogoImage}); null removes it. */

@@ -63,6 +63,10 @@ public class Firm {
     @Column(name = "payment_application", nullable = false)
     private PaymentApplication paymentApplication = PaymentApplication.REVIEW;
 
+    /** A language tag: how amounts and dates are written (see Formats). */
+    @Column(nullable = false)
+    private String locale = "en-GB";
+
     @Version
     private long version;
 
@@ -104,6 +108,16 @@ public class Firm {
     }
 
     public Long id() { return id; }
+    public void setLocale(String languageTag) {
+        this.locale = languageTag;
+    }
+
+    /** The firm's formats for amounts and dates. */
+    public org.quittance.platform.control.Formats formats() {
+        return org.quittance.platform.control.Formats.of(locale);
+    }
+
+    public String locale() { return locale; }
     public String name() { return name; }
     public String address() { return address; }
     public String email() { return email; }

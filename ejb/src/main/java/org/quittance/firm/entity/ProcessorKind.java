@@ -3,7 +3,7 @@ package org.quittance.firm.entity;
 /** The payment-processor adapters Quittance has. */
 public enum ProcessorKind {
     /** The built-in processor emulator: test mode only, no real money moves. */
-    SANDBOX("Sandbox (test mode)"),
+    SANDBOX("Sandbox (test mode only)"),
     STRIPE("Stripe");
 
     private final String label;

@@ -24,8 +24,22 @@ public class Outbox {
     EntityManager em;
 
     public List<Entry> latest(int max) {
-        return em.createQuery("SELECT m FROM OutgoingMail m ORDER BY m.id DESC", OutgoingMail.class)
-                .setMaxResults(max)
+        return latest(null, max);
+    }
+
+    /** The newest messages, to a recipient whose address contains {@code recipient} (ignoring case) when one is given. */
+    public List<Entry> latest(String recipient, int max) {
+        String search = recipient == null || recipient.isBlank() ? null
+                : "%" + recipient.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        if (search != null && search.length() > 330) {
+            throw new org.quittance.platform.control.RuleViolation("Search for at most 320 characters of an address.");
+        }
+        var query = em.createQuery("SELECT m FROM OutgoingMail m" + (search == null ? "" : " WHERE LOWER(m.recipient) LIKE :q ESCAPE '\\'")
+                + " ORDER BY m.id DESC", OutgoingMail.class);
+        if (search != null) {
+            query.setParameter("q", search);
+        }
+        return query.setMaxResults(max)
                 .getResultStream()
                 .map(m -> new Entry(m.id(), m.recipient(), m.subject(), m.body(), m.state().name(),
                         m.attempts(), m.lastError(), m.createdAt(), m.sentAt()))

@@ -30,6 +30,10 @@ import java.util.List;
 public class DeadLetters {
 
     public record Entry(Queue queue, String key, String type, String body, Instant deadSince, String reason) {
+        /** What the failure means and what to do, for the screen; {@link #reason()} is its technical detail. */
+        public String explanation() {
+            return org.quittance.messaging.control.FailureReasons.explain(reason);
+        }
     }
 
     @Inject

@@ -184,10 +184,18 @@ public class PortalPayments {
 
     /** The client's portal payments, newest first; checkouts left unpaid are not payments and are not listed. */
     public List<Payment> history(@NotBlank String login) {
-        return views(em.createQuery("SELECT c FROM PortalCheckout c WHERE " + VISIBLE
+        return history(login, null);
+    }
+
+    /** The payments of one of the login's clients ({@code null}: of all of them). */
+    public List<Payment> history(@NotBlank String login, Long clientId) {
+        var query = em.createQuery("SELECT c FROM PortalCheckout c WHERE " + (clientId == null ? "" : "c.clientId = :client AND ") + VISIBLE
                         + " AND EXISTS (SELECT p FROM ProcessorPayment p WHERE p.checkoutId = c.id) ORDER BY c.createdAt DESC", PortalCheckout.class)
-                .setParameter("login", login.toLowerCase(Locale.ROOT))
-                .getResultList());
+                .setParameter("login", login.toLowerCase(Locale.ROOT));
+        if (clientId != null) {
+            query.setParameter("client", clientId);
+        }
+        return views(query.getResultList());
     }
 
     /** The receipt of a payment the processor confirmed, if this user may see it. */
@@ -200,7 +208,7 @@ public class PortalPayments {
                     .setParameter("c", checkout.id()).setMaxResults(1).getResultStream().findFirst().orElse(p.startedAt());
             return ReceiptPdf.render(new ReceiptPdf.Receipt(firm.name(), firm.address(), em.find(Client.class, checkout.clientId()).name(),
                     p.payer(), p.reference(), p.processorReference(), paidAt, p.amount(), p.card(), p.invoices(),
-                    p.takenBack() ? p.held() : null, p.status()));
+                    p.takenBack() ? p.held() : null, p.status()), firm.formats());
         });
     }
 
@@ -260,12 +268,12 @@ public class PortalPayments {
         }
         return switch (state) {
             case PENDING -> "Processing";
-            case SUCCEEDED -> "Received";
+            case SUCCEEDED -> "Paid — thank you";
             case FAILED -> "Failed";
             case PARTLY_REFUNDED -> "Partly refunded";
             case REFUNDED -> "Refunded";
             case DISPUTED -> "Under dispute";
-            case DISPUTE_WON -> "Received (dispute closed)";
+            case DISPUTE_WON -> "Paid — thank you (dispute closed)";
             case DISPUTE_LOST -> "Reversed after a dispute";
         };
     }
@@ -297,8 +305,9 @@ public class PortalPayments {
 
     /** The client's address on file, split into fields as well as free text allows: the client checks it. */
     private BillingAddress prefill(String login, Client client) {
-        String name = em.createQuery("SELECT u.contact.name FROM PortalUser u WHERE u.email = :e", String.class)
-                .setParameter("e", login.toLowerCase(Locale.ROOT)).getResultStream().findFirst().orElse("");
+        String name = em.createQuery("SELECT c.name FROM Contact c WHERE c.portalUser.email = :e AND c.client = :client", String.class)
+                .setParameter("e", login.toLowerCase(Locale.ROOT)).setParameter("client", client)
+                .getResultStream().findFirst().orElse("");
         return AddressPrefill.of(name, client.address(), "GB");
     }
 

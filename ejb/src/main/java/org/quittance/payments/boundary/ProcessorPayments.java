@@ -140,7 +140,7 @@ public class ProcessorPayments {
             LOG.warning(() -> "No portal administrator e-mail is set: payment " + payment.id() + " is " + state.label());
             return;
         }
-        String amount = payment.amount() == null ? "a payment" : payment.amount().toString();
+        String amount = payment.amount() == null ? "a payment" : firm.formats().money(payment.amount());
         String reference = payment.paymentIntent() != null ? payment.paymentIntent() : payment.charge();
         StringBuilder body = new StringBuilder()
                 .append("A client portal payment is now ").append(state.label().toLowerCase()).append(".\n\n")

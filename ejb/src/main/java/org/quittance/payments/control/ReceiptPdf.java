@@ -15,7 +15,6 @@ import org.quittance.money.Money;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,7 +39,13 @@ public final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
+    /** In British English, as before firms chose their formats. */
     public static byte[] render(Receipt r) {
+        return render(r, org.quittance.platform.control.Formats.DEFAULT);
+    }
+
+    /** The receipt with its amounts and date in the firm's formats. */
+    public static byte[] render(Receipt r, org.quittance.platform.control.Formats formats) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 56, 56, 56, 56);
         try {
@@ -61,15 +66,15 @@ public final class ReceiptPdf {
             PdfPTable facts = new PdfPTable(new float[]{1.2f, 3f});
             facts.setWidthPercentage(100);
             fact(facts, "Received from", r.clientName() + (r.payer() == null ? "" : " (" + r.payer() + ")"));
-            fact(facts, "Date", r.paidAt().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
-            fact(facts, "Amount", r.amount().toString());
+            fact(facts, "Date", formats.longDate(r.paidAt().toLocalDate()));
+            fact(facts, "Amount", formats.money(r.amount()));
             fact(facts, "Paid by", r.card() == null ? "Card" : r.card());
             fact(facts, "Receipt reference", r.reference());
             fact(facts, "Processor reference", r.processorReference());
             if (r.held() != null) {
                 fact(facts, "Status", r.status());
-                fact(facts, "Given back", r.amount().minus(r.held()).toString());
-                fact(facts, "Held by the firm", r.held().toString());
+                fact(facts, "Given back", formats.money(r.amount().minus(r.held())));
+                fact(facts, "Held by the firm", formats.money(r.held()));
             }
             document.add(facts);
 
@@ -83,10 +88,10 @@ public final class ReceiptPdf {
             header(lines, "Amount", Element.ALIGN_RIGHT);
             r.invoices().forEach((number, amount) -> {
                 cell(lines, number, Element.ALIGN_LEFT, BODY);
-                cell(lines, amount.toString(), Element.ALIGN_RIGHT, BODY);
+                cell(lines, formats.money(amount), Element.ALIGN_RIGHT, BODY);
             });
             cell(lines, "Total", Element.ALIGN_LEFT, BOLD);
-            cell(lines, r.amount().toString(), Element.ALIGN_RIGHT, BOLD);
+            cell(lines, formats.money(r.amount()), Element.ALIGN_RIGHT, BOLD);
             document.add(lines);
 
             Paragraph note = new Paragraph("The card was charged by the firm's payment processor. No card details are held by "

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,10 +51,15 @@ public class PortalAccess {
     @EJB
     FirmSettings firmSettings;
 
+    @EJB
+    org.quittance.audit.boundary.AuditTrail audit;
+
     /**
      * Add portal: an unregistered portal login for the contact and a registration e-mail. For a
      * contact whose invitation is pending, this resends it; a disabled portal that once registered is
-     * enabled again (no e-mail: the client's password still works).
+     * enabled again (no e-mail: the client's password still works). When the contact's address is
+     * already the login of a contact of another client (the same person), the contact joins that
+     * login: one sign-in, a client chooser in the portal; a registered user is told by e-mail.
      */
     public PortalUser addPortal(@NotNull Long contactId) {
         Contact contact = em.find(Contact.class, contactId);
@@ -78,18 +84,69 @@ public class PortalAccess {
                     }
                 }
             }
+            audit(user, contact, user.state() == PortalUserState.REGISTERED ? "portal enabled again" : "invitation sent");
             return user;
         }
         String email = contact.email().trim().toLowerCase(Locale.ROOT);
         long taken = em.createQuery("SELECT COUNT(u) FROM PortalUser u WHERE u.email = :email", Long.class)
                 .setParameter("email", email).getSingleResult();
         if (taken > 0) {
-            throw new RuleViolation(email + " is already the portal login of another contact.");
+            return join(contact, email);
         }
         PortalUser user = PortalUser.invited(contact, email);
         em.persist(user);
         invite(user);
+        audit(user, contact, "portal added, invitation sent");
         return user;
+    }
+
+    private PortalUser join(Contact contact, String email) {
+        PortalUser user = em.createQuery("SELECT u FROM PortalUser u WHERE u.email = :email", PortalUser.class)
+                .setParameter("email", email).getSingleResult();
+        if (user.serves(contact.client())) {
+            throw new RuleViolation(email + " is already the portal login of another contact of " + contact.client().name() + ".");
+        }
+        if (user.state() == PortalUserState.DISABLED) {
+            throw new RuleViolation(email + " is a disabled portal login of " + user.contact().client().name()
+                    + ": enable it there first, then add this contact to it.");
+        }
+        user.link(contact);
+        audit(user, contact, "client added to the login");
+        if (user.state() == PortalUserState.REGISTERED) {
+            String firm = firmSettings.firm().name();
+            mailer.queue("portal-client-added:" + user.id() + ":" + contact.id(), user.email(),
+                    "Your client portal now shows " + contact.client().name(),
+                    "Dear " + contact.name() + ",\n\n" + firm + " has added the invoices of " + contact.client().name()
+                            + " to your client portal. Sign in as before, with " + user.email()
+                            + ", and choose the account at the top of the page.\n\n" + PublicLinks.portal("") + "\n\n"
+                            + "If you do not act for " + contact.client().name() + ", please tell " + firm + ".\n\n" + firm + "\n");
+        }
+        return user;
+    }
+
+    /**
+     * Staff take the portal away from a contact. A login that also serves other clients only stops
+     * serving this one (and leaves its matters' recipients); otherwise the login is disabled and any
+     * pending link revoked.
+     * @return what happened, in words for the staff user
+     */
+    public String removePortal(@NotNull Long contactId) {
+        Contact contact = em.find(Contact.class, contactId);
+        if (contact == null || contact.portalUser() == null) {
+            throw new RuleViolation("This contact has no portal.");
+        }
+        PortalUser user = contact.portalUser();
+        if (user.contacts().size() < 2) {
+            revokeInvitation(user.id());
+            return user.state() == PortalUserState.DISABLED && user.everRegistered() ? "Portal disabled." : "Invitation revoked; the portal is disabled.";
+        }
+        em.createQuery("SELECT m FROM Matter m JOIN m.recipients u WHERE m.client = :client AND u = :user", org.quittance.clients.entity.Matter.class)
+                .setParameter("client", contact.client()).setParameter("user", user)
+                .getResultList()
+                .forEach(m -> m.setRecipients(m.recipients().stream().filter(r -> !r.equals(user)).collect(java.util.stream.Collectors.toSet())));
+        user.unlink(contact);
+        audit(user, contact, "client removed from the login");
+        return user.email() + " no longer shows the invoices of " + contact.client().name() + "; the login stays for its other clients.";
     }
 
     public void resendInvitation(@NotNull Long portalUserId) {
@@ -98,6 +155,7 @@ public class PortalAccess {
             throw new RuleViolation("Only a pending invitation can be resent; this portal is " + user.stateLabel().toLowerCase(Locale.ROOT) + ".");
         }
         invite(user);
+        audit(user, user.contact(), "invitation sent again");
     }
 
     /**
@@ -123,11 +181,21 @@ public class PortalAccess {
         }
         String before = user.email();
         user.changeLogin(login);
+        audit.recordAsCaller(org.quittance.audit.boundary.AuditTrail.PORTAL, login, "login changed", before + " → " + login);
+        // One person, one address: the same login's contacts at other clients follow.
+        List<String> others = new java.util.ArrayList<>();
+        for (Contact other : user.contacts()) {
+            if (!other.equals(contact)) {
+                other.update(other.name(), login);
+                others.add(other.client().name());
+            }
+        }
+        String alsoAt = others.isEmpty() ? "" : " The same login's contact at " + String.join(", ", others) + " has the new address too.";
         String firm = firmSettings.firm().name();
         return switch (user.state()) {
             case INVITED -> {
                 invite(user);
-                yield " The invitation was sent again, to " + login + "; the link sent to " + before + " no longer works.";
+                yield " The invitation was sent again, to " + login + "; the link sent to " + before + " no longer works." + alsoAt;
             }
             case REGISTERED -> {
                 String change = "portal-login-changed:" + user.id() + ":" + java.util.UUID.randomUUID();
@@ -138,9 +206,9 @@ public class PortalAccess {
                 mailer.queue(change + ":new", login, "Your client portal login is now this address",
                         "Dear " + contact.name() + ",\n\nFrom now on you sign in to the client portal of " + firm + " with this address, "
                                 + login + ". Your password is unchanged.\n\n" + PublicLinks.portal("") + "\n\n" + firm + "\n");
-                yield " " + contact.name() + " keeps the password and signs in with " + login + " from now on; both addresses were told by e-mail.";
+                yield " " + contact.name() + " keeps the password and signs in with " + login + " from now on; both addresses were told by e-mail." + alsoAt;
             }
-            case DISABLED -> " The disabled portal login is now " + login + ".";
+            case DISABLED -> " The disabled portal login is now " + login + "." + alsoAt;
         };
     }
 
@@ -148,6 +216,7 @@ public class PortalAccess {
     public void revokeInvitation(@NotNull Long portalUserId) {
         PortalUser user = user(portalUserId);
         revokeOutstanding(user);
+        audit(user, user.contact(), user.everRegistered() ? "portal disabled" : "invitation revoked, portal disabled");
         user.disable();
     }
 
@@ -182,6 +251,7 @@ public class PortalAccess {
         });
         user.register(Passwords.hash(password));
         invitation.use(now);
+        audit.record(user.email(), org.quittance.audit.boundary.AuditTrail.PORTAL, user.email(), "registered", "through the invitation link");
         return user.email();
     }
 
@@ -241,9 +311,14 @@ public class PortalAccess {
         return invitation.usable(now) ? LinkStatus.VALID : LinkStatus.EXPIRED;
     }
 
-    private Optional<PortalUser> portalOf(Contact contact) {
-        return em.createQuery("SELECT u FROM PortalUser u WHERE u.contact = :contact", PortalUser.class)
-                .setParameter("contact", contact).getResultStream().findFirst();
+    /** Recorded as the staff user who did it, under the login's address, naming the client. */
+    private void audit(PortalUser user, Contact contact, String action) {
+        audit.recordAsCaller(org.quittance.audit.boundary.AuditTrail.PORTAL, user.email(), action,
+                contact == null ? "" : contact.name() + ", " + contact.client().name());
+    }
+
+    private static Optional<PortalUser> portalOf(Contact contact) {
+        return Optional.ofNullable(contact.portalUser());
     }
 
     private PortalUser user(Long id) {

@@ -44,12 +44,32 @@ public class PortalInvoices {
             return state == InvoiceState.PAID || (!superseded && state != InvoiceState.VOID && !balance.isPositive());
         }
 
-        public boolean paymentInProcess() {
-            return received.isPositive() && state != InvoiceState.PAID;
-        }
-
         public boolean overdue() {
             return open() && dueDate.isBefore(LocalDate.now());
+        }
+
+        /**
+         * The invoice's state in the client's words, the same on every portal page: a payment the
+         * processor confirmed counts as paid at once (the balance already says so); the firm's own
+         * acceptance later changes nothing the client needs to know.
+         */
+        public String status() {
+            return switch (tone()) {
+                case "replaced" -> superseded ? "Replaced by a corrected invoice" : "Withdrawn";
+                case "paid" -> "Paid — thank you";
+                case "overdue" -> "Overdue";
+                case "part" -> "Part paid";
+                default -> "Due";
+            };
+        }
+
+        /** The status's kind, for its colour: replaced, paid, overdue, part or due. */
+        public String tone() {
+            if (superseded || state == InvoiceState.VOID) return "replaced";
+            if (paid()) return "paid";
+            if (overdue()) return "overdue";
+            if (received.isPositive() || state == InvoiceState.PARTLY_PAID) return "part";
+            return "due";
         }
     }
 
@@ -63,13 +83,38 @@ public class PortalInvoices {
     @PersistenceContext
     EntityManager em;
 
-    public List<Row> rows(@NotBlank String login) {
-        List<Object[]> found = em.createQuery("""
-                        SELECT p.invoiceId, p.clientId, p.number, mt.number, p.issueDate, p.dueDate, i.total, i.balanceDue, i.currency, i.state, p.supersededBy
-                        FROM PublishedInvoice p, Invoice i, Matter mt
-                        WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + VISIBLE + " ORDER BY p.dueDate, p.number", Object[].class)
+    /** A client whose invoices a login may see: one, or several for a person who acts for more than one. */
+    public record Account(Long clientId, String name) {
+    }
+
+    /** The clients this login serves, by name: the portal's account chooser. */
+    public List<Account> accounts(@NotBlank String login) {
+        return em.createQuery("""
+                        SELECT new org.quittance.portal.boundary.PortalInvoices.Account(c.client.id, c.client.name)
+                        FROM Contact c WHERE c.portalUser.email = :login
+                        AND c.portalUser.state = org.quittance.portal.entity.PortalUserState.REGISTERED
+                        ORDER BY c.client.name""", Account.class)
                 .setParameter("login", login.toLowerCase(Locale.ROOT))
                 .getResultList();
+    }
+
+    /** Every invoice the login sees, of all its clients. */
+    public List<Row> rows(@NotBlank String login) {
+        return rows(login, null);
+    }
+
+    /** The invoices the login sees of one client ({@code null}: of all its clients). */
+    public List<Row> rows(@NotBlank String login, Long clientId) {
+        var query = em.createQuery("""
+                        SELECT p.invoiceId, p.clientId, p.number, mt.number, p.issueDate, p.dueDate, i.total, i.balanceDue, i.currency, i.state, p.supersededBy
+                        FROM PublishedInvoice p, Invoice i, Matter mt
+                        WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + (clientId == null ? "" : "p.clientId = :client AND ") + VISIBLE
+                        + " ORDER BY p.dueDate, p.number", Object[].class)
+                .setParameter("login", login.toLowerCase(Locale.ROOT));
+        if (clientId != null) {
+            query.setParameter("client", clientId);
+        }
+        List<Object[]> found = query.getResultList();
         List<Long> ids = found.stream().map(r -> (Long) r[0]).toList();
         Map<Long, BigDecimal> received = received(ids);
         Set<Long> outside = paidOutsidePortal(ids);

@@ -17,9 +17,13 @@ public class PortalUser {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "portal_user_seq")
     private Long id;
 
-    @OneToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "contact_id")
-    private Contact contact;
+    /**
+     * Every contact this login serves, one per client at most (a director of two companies has one
+     * login), oldest first. The link is the contact's: one foreign key, no cycle between the two tables.
+     */
+    @OneToMany(mappedBy = "portalUser")
+    @OrderBy("id")
+    private java.util.List<Contact> contacts = new java.util.ArrayList<>();
 
     @Column(nullable = false, unique = true)
     private String email;
@@ -44,10 +48,24 @@ public class PortalUser {
     }
 
     private PortalUser(Contact contact, String email, PortalUserState state, PasswordHash password) {
-        this.contact = contact;
         this.email = email.toLowerCase(Locale.ROOT);
         this.state = state;
         this.password = password;
+        link(contact);
+    }
+
+    /** This login serves the contact's client from now on. */
+    public void link(Contact other) {
+        other.linkPortal(this);
+        if (!contacts.contains(other)) {
+            contacts.add(other);
+        }
+    }
+
+    /** The contact's client is no longer served by this login. */
+    public void unlink(Contact other) {
+        other.linkPortal(null);
+        contacts.remove(other);
     }
 
     public static PortalUser invited(Contact contact, String email) {
@@ -118,8 +136,16 @@ public class PortalUser {
         };
     }
 
+    /** Whether this login serves the client, through one of the client's contacts. */
+    public boolean serves(org.quittance.clients.entity.Client client) {
+        return contacts.stream().anyMatch(c -> c.client().id().equals(client.id()));
+    }
+
+    public java.util.List<Contact> contacts() { return java.util.List.copyOf(contacts); }
+
     public Long id() { return id; }
-    public Contact contact() { return contact; }
+    /** The contact the login was first made for (of those it still serves): its name greets the user in e-mails. */
+    public Contact contact() { return contacts.isEmpty() ? null : contacts.get(0); }
     public String email() { return email; }
     public PortalUserState state() { return state; }
 }

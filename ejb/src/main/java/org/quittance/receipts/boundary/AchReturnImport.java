@@ -180,7 +180,7 @@ public class AchReturnImport {
         }
         StringBuilder body = new StringBuilder("The bank's ACH return file ").append(fileName).append(" was imported.\n\n");
         for (AchReturn r : recorded) {
-            body.append("- ").append(r.outcome().label()).append(": ").append(r.amount()).append(", ").append(r.name())
+            body.append("- ").append(r.outcome().label()).append(": ").append(firm.formats().money(r.amount())).append(", ").append(r.name())
                     .append(", trace ").append(r.originalTrace()).append("\n  ").append(r.note()).append("\n");
         }
         body.append("\n").append(firm.name()).append(" · Quittance\n");

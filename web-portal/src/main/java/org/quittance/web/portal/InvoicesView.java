@@ -20,6 +20,9 @@ public class InvoicesView {
     @EJB
     org.quittance.payments.boundary.PortalPayments payments;
 
+    @jakarta.inject.Inject
+    AccountView account;
+
     private Long id;
     private PublishedInvoice invoice;
 
@@ -27,7 +30,7 @@ public class InvoicesView {
 
     private List<PortalInvoices.Row> rows() {
         if (rows == null) {
-            rows = invoices.rows(login());
+            rows = invoices.rows(login(), account.currentId());
         }
         return rows;
     }
@@ -52,6 +55,9 @@ public class InvoicesView {
     /** Not visible to this user and not existing look the same: 404. */
     public void load() throws java.io.IOException {
         invoice = id == null ? null : invoices.invoice(login(), id).orElse(null);
+        if (invoice != null) {
+            account.choose(invoice.clientId());
+        }
         if (invoice == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such invoice");
             FacesContext.getCurrentInstance().responseComplete();
@@ -67,11 +73,16 @@ public class InvoicesView {
         return rows().stream().filter(r -> r.invoiceId().equals(id)).findFirst().orElse(null);
     }
 
-    /** The published lines, from the immutable snapshot. */
-    public List<jakarta.json.JsonObject> getLines() {
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(invoice.snapshot()))) {
-            return reader.readObject().getJsonArray("lines").getValuesAs(jakarta.json.JsonObject.class);
+    private org.quittance.billing.control.InvoiceDocument document;
+
+    /** The published invoice, read from its immutable snapshot: lines and totals as the PDF shows them. */
+    public org.quittance.billing.control.InvoiceDocument getDocument() {
+        if (document == null) {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(invoice.snapshot()))) {
+                document = org.quittance.billing.control.InvoiceDocument.fromJson(reader.readObject());
+            }
         }
+        return document;
     }
 
     public List<org.quittance.payments.boundary.PortalPayments.Payment> getPayments() {

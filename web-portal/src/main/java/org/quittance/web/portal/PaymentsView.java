@@ -17,6 +17,9 @@ public class PaymentsView {
     @EJB
     PortalPayments payments;
 
+    @jakarta.inject.Inject
+    AccountView account;
+
     private String checkout;
     private PortalPayments.Payment payment;
     private List<PortalPayments.Payment> history;
@@ -37,7 +40,7 @@ public class PaymentsView {
 
     public List<PortalPayments.Payment> getHistory() {
         if (history == null) {
-            history = payments.history(login());
+            history = payments.history(login(), account.currentId());
         }
         return history;
     }

@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.quittance.audit.boundary.AuditTrail;
-import org.quittance.audit.entity.AuditEvent;
 
 import java.io.Serializable;
 import java.util.List;
@@ -21,7 +20,7 @@ public class AuditView implements Serializable {
     transient AuditTrail trail;
 
     private String subject;
-    private List<AuditEvent> events;
+    private List<AuditTrail.Shown> events;
 
     @PostConstruct
     void init() {
@@ -29,15 +28,16 @@ public class AuditView implements Serializable {
     }
 
     public void refresh() {
-        events = trail.recent(subject, SHOWN);
+        events = trail.recentShown(subject, SHOWN);
     }
 
     public List<String> getSubjects() {
-        return List.of(AuditTrail.INVOICE, AuditTrail.RECEIPT, AuditTrail.CLIENT, AuditTrail.SETTING, AuditTrail.BANK_FILE, AuditTrail.PAYOUTS);
+        return List.of(AuditTrail.INVOICE, AuditTrail.RECEIPT, AuditTrail.CLIENT, AuditTrail.PORTAL, AuditTrail.STAFF, AuditTrail.SETTING,
+                AuditTrail.BANK_FILE, AuditTrail.PAYOUTS);
     }
 
     public int getShown() { return SHOWN; }
-    public List<AuditEvent> getEvents() { return events; }
+    public List<AuditTrail.Shown> getEvents() { return events; }
     public String getSubject() { return subject; }
     public void setSubject(String subject) { this.subject = subject; }
 }

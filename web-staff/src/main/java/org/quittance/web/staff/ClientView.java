@@ -57,9 +57,15 @@ public class ClientView implements Serializable {
     private org.quittance.clients.entity.ClientKind clientKind;
     private Long editingContact;
     private String editContactName, editContactEmail;
-    private String matterNumber, matterTitle;
+    private String matterNumber, matterTitle, matterCurrency;
     private BigDecimal matterRate;
     private Long matterResponsible;
+    private List<ClientDirectory.Recipient> portalUsers = List.of();
+    private List<String> matterRecipients = new java.util.ArrayList<>();
+    private Long editingMatter;
+    private String editMatterTitle, editMatterCurrency;
+    private BigDecimal editMatterRate;
+    private Long editMatterResponsible;
 
     public void load() {
         if (id == null) {
@@ -77,6 +83,16 @@ public class ClientView implements Serializable {
         contacts = directory.contacts(id);
         matters = directory.matters(id);
         staff = directory.staff();
+        portalUsers = directory.portalUsersOf(id).stream().filter(r -> !"Disabled".equals(r.stateLabel())).toList();
+        if (matterCurrency == null) {
+            matterCurrency = firmSettings.firm().defaultCurrency();
+        }
+        if (matterNumber == null && matterTitle == null) {
+            // A new matter of a client with portal invoices goes to its portal users unless staff untick them.
+            matterRecipients = client.portalInvoices()
+                    ? portalUsers.stream().map(r -> String.valueOf(r.portalUserId())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new))
+                    : new java.util.ArrayList<>();
+        }
         recipientSelection.clear();
         possibleRecipients.clear();
         documents.clear();
@@ -117,17 +133,61 @@ public class ClientView implements Serializable {
     }
 
     public void addPortal(Long contactId) {
-        Feedback.run(() -> portals.addPortal(contactId), "Portal created: a registration e-mail is on its way (see Outbox).");
+        if (Feedback.attempt(() -> portals.addPortal(contactId), null) == null) {
+            return;
+        }
         load();
+        contacts.stream().filter(c -> c.id().equals(contactId)).findFirst().ifPresent(c -> Feedback.info(c.shared()
+                ? c.email() + " already signs in to the portal for " + String.join(", ", c.alsoServes())
+                  + ": the same login now shows this client's invoices too, and its holder was told by e-mail."
+                : c.portalState() == org.quittance.portal.entity.PortalUserState.REGISTERED
+                  ? "Portal enabled again: " + c.name() + " signs in with the same password."
+                  : "Portal created: a registration e-mail is on its way (see Outbox)."));
+    }
+
+    public void removePortal(Long contactId) {
+        String outcome = Feedback.attempt(() -> portals.removePortal(contactId), null);
+        if (outcome != null) {
+            Feedback.info(outcome);
+        }
+        load();
+    }
+
+    public void archive() {
+        if (Feedback.run(() -> directory.archiveClient(id), client.name() + " is archived: it is off the lists and cannot be billed.")) {
+            load();
+        }
+    }
+
+    public void restore() {
+        Feedback.run(() -> directory.restoreClient(id), client.name() + " is back on the lists.");
+        load();
+    }
+
+    public void editMatter(Matter matter) {
+        editingMatter = matter.id();
+        editMatterTitle = matter.title();
+        editMatterCurrency = matter.currency();
+        editMatterRate = matter.hourlyRate().amount();
+        editMatterResponsible = matter.responsible() == null ? null : matter.responsible().id();
+    }
+
+    public void saveMatter() {
+        String outcome = Feedback.attempt(() -> directory.updateMatter(editingMatter, editMatterTitle, editMatterCurrency,
+                editMatterRate, editMatterResponsible), null);
+        if (outcome != null) {
+            Feedback.info(("Matter saved. " + outcome).strip());
+            editingMatter = null;
+        }
+        load();
+    }
+
+    public void cancelMatter() {
+        editingMatter = null;
     }
 
     public void resend(Long portalUserId) {
         Feedback.run(() -> portals.resendInvitation(portalUserId), "A new registration link was sent; the old one no longer works.");
-        load();
-    }
-
-    public void revoke(Long portalUserId) {
-        Feedback.run(() -> portals.revokeInvitation(portalUserId), "Portal disabled.");
         load();
     }
 
@@ -151,10 +211,12 @@ public class ClientView implements Serializable {
     }
 
     public void addMatter() {
-        if (Feedback.run(() -> directory.addMatter(id, matterNumber, matterTitle, client == null ? null : currency(), matterRate, matterResponsible),
+        java.util.Set<Long> recipients = matterRecipients.stream().map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
+        if (Feedback.run(() -> directory.addMatter(id, matterNumber, matterTitle, matterCurrency, matterRate, matterResponsible, recipients),
                 "Matter added.")) {
             matterNumber = matterTitle = null;
             matterRate = null;
+            matterCurrency = null;
         }
         load();
     }
@@ -207,9 +269,27 @@ public class ClientView implements Serializable {
         return staff;
     }
 
-    private String currency() {
-        return firmSettings.firm().defaultCurrency();
+    /** The currencies a matter can be billed in: ISO 4217, with the common ones of a firm's clients first. */
+    public List<String> getCurrencies() {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>(List.of(firmSettings.firm().defaultCurrency(), "GBP", "EUR", "USD", "CHF"));
+        java.util.Currency.getAvailableCurrencies().stream().map(java.util.Currency::getCurrencyCode).sorted().forEach(codes::add);
+        return List.copyOf(codes);
     }
+
+    public List<ClientDirectory.Recipient> getPortalUsers() { return portalUsers; }
+    public List<String> getMatterRecipients() { return matterRecipients; }
+    public void setMatterRecipients(List<String> v) { this.matterRecipients = v == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(v); }
+    public String getMatterCurrency() { return matterCurrency; }
+    public void setMatterCurrency(String v) { this.matterCurrency = v; }
+    public Long getEditingMatter() { return editingMatter; }
+    public String getEditMatterTitle() { return editMatterTitle; }
+    public void setEditMatterTitle(String v) { this.editMatterTitle = v; }
+    public String getEditMatterCurrency() { return editMatterCurrency; }
+    public void setEditMatterCurrency(String v) { this.editMatterCurrency = v; }
+    public BigDecimal getEditMatterRate() { return editMatterRate; }
+    public void setEditMatterRate(BigDecimal v) { this.editMatterRate = v; }
+    public Long getEditMatterResponsible() { return editMatterResponsible; }
+    public void setEditMatterResponsible(Long v) { this.editMatterResponsible = v; }
 
     public String getClientName() { return clientName; }
     public void setClientName(String v) { this.clientName = v; }

@@ -22,11 +22,19 @@ public class ClientsView implements Serializable {
     private List<ClientDirectory.ClientRow> clients;
     private String name, address, contactName, contactEmail;
     private ClientKind kind = ClientKind.ORGANISATION;
+    private boolean showArchived;
 
     @PostConstruct
     void load() {
-        clients = directory.clients();
+        clients = directory.clients(showArchived);
     }
+
+    public void toggleArchived() {
+        load();
+    }
+
+    public boolean isShowArchived() { return showArchived; }
+    public void setShowArchived(boolean v) { this.showArchived = v; }
 
     public String create() {
         Client created = Feedback.attempt(() -> directory.createClient(name, kind, address, contactName, contactEmail), null);

@@ -50,6 +50,7 @@ public class FirmSetupView implements Serializable {
         taxLabel = f.taxLabel();
         taxRate = f.taxRatePercent();
         paymentInstructions = f.paymentInstructions();
+        locale = f.locale();
         hasLogo = f.logo() != null;
         portalInvoicing = f.portalInvoicing();
         portalAdminEmail = f.portalAdminEmail();
@@ -66,9 +67,19 @@ public class FirmSetupView implements Serializable {
     }
 
     public void saveFirm() {
-        Feedback.run(() -> settings.describeFirm(name, address, blank(email), currency, termsDays, numberFormat, taxLabel, taxRate,
-                paymentInstructions), "Firm details saved.");
+        Feedback.run(() -> {
+            settings.describeFirm(name, address, blank(email), currency, termsDays, numberFormat, taxLabel, taxRate, paymentInstructions);
+            settings.setLocale(locale);
+        }, "Firm details saved.");
     }
+
+    /** The offered formats, each shown by an example. */
+    public java.util.List<org.quittance.platform.control.Formats> getLocales() {
+        return org.quittance.platform.control.Formats.OFFERED.stream().map(org.quittance.platform.control.Formats::new).toList();
+    }
+
+    public String getLocale() { return locale; }
+    public void setLocale(String locale) { this.locale = locale; }
 
     public void uploadLogo(FileUploadEvent event) {
         if (Feedback.run(() -> settings.setLogo(event.getFile().getContent(), event.getFile().getContentType()), "Logo saved.")) {
@@ -124,6 +135,8 @@ public class FirmSetupView implements Serializable {
     public void setEmail(String email) { this.email = email; }
     public String getCurrency() { return currency; }
     public void setCurrency(String currency) { this.currency = currency; }
+    private String locale;
+
     public String getNumberFormat() { return numberFormat; }
     public void setNumberFormat(String numberFormat) { this.numberFormat = numberFormat; }
     public String getTaxLabel() { return taxLabel; }

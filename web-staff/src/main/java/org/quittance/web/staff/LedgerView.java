@@ -72,7 +72,8 @@ public class LedgerView implements Serializable {
         return "ledger-" + (client == null ? "" : client.name().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase());
     }
 
-    public List<ClientDirectory.ClientRow> getClients() { return clients.clients(); }
+    /** Archived clients too: their ledgers are history that staff and auditors read. */
+    public List<ClientDirectory.ClientRow> getClients() { return clients.clients(true); }
     public Client getClient() { return client; }
     public List<Matter> getMatters() { return matters; }
     public List<Ledgers.Line> getLines() { return lines; }

@@ -179,7 +179,7 @@ public class ReceiptsView implements Serializable {
     public String getSelectionTotal() {
         Map<String, Money> totals = new TreeMap<>();
         selection.forEach(r -> totals.merge(r.gross().currency(), r.gross(), Money::plus));
-        return totals.isEmpty() ? "nothing" : totals.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
+        return totals.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
     }
 
     private List<Long> ids() {

@@ -84,7 +84,7 @@ public final class CheckoutPage {
                 <title>%s · Sandbox processor (TEST MODE)</title>
                 <style>
                   body{margin:0;font-family:system-ui,sans-serif;background:#f4f1ea;color:#222}
-                  .test{background:#e8590c;color:#fff;text-align:center;font-weight:700;padding:.5rem;letter-spacing:.05em}
+                  .test{background:#b23c00;color:#fff;text-align:center;font-weight:700;padding:.5rem;letter-spacing:.05em}
                   main{max-width:56rem;margin:1.5rem auto;padding:0 1rem;display:flex;flex-wrap:wrap;gap:1.5rem}
                   section{flex:1 1 20rem;background:#fff;border-radius:6px;padding:1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.1)}
                   h1{font-size:1.2rem;margin:.25rem 0} h2{font-size:1.1rem;margin-top:0}

@@ -1,0 +1,41 @@
+package org.quittance.platform.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.money.Money;
+import org.quittance.platform.control.Formats;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * The firm's {@link Formats} for both web apps' pages, as {@code #{fmt.money(x)}}, {@code #{fmt.date(d)}}:
+ * read once per request, so that a change on Setup › Firm shows on the next page.
+ */
+@Named("fmt")
+@RequestScoped
+public class DisplayFormats {
+
+    @EJB
+    FirmSettings settings;
+
+    private Formats formats;
+
+    private Formats formats() {
+        if (formats == null) {
+            formats = settings.formats();
+        }
+        return formats;
+    }
+
+    public String money(Money money) { return formats().money(money); }
+    public String figure(Money money) { return formats().figure(money); }
+    public String amount(BigDecimal value) { return formats().amount(value); }
+    public String quantity(BigDecimal value) { return formats().quantity(value); }
+    public String date(LocalDate date) { return formats().date(date); }
+    public String longDate(LocalDate date) { return formats().longDate(date); }
+    public String dateTime(OffsetDateTime at) { return formats().dateTime(at); }
+}

@@ -1,0 +1,92 @@
+package org.quittance.platform.control;
+
+import org.quittance.money.Money;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How amounts and dates read wherever people read them (screens, PDFs, e-mails), in the firm's
+ * locale: the one home of display formats. An amount keeps its ISO currency code in front ("GBP
+ * 1,234.50", "EUR 1.234,50"): a firm bills in several currencies and a symbol can mean more than one.
+ * CSV exports keep plain numbers and ISO dates, for the programs that read them.
+ */
+public record Formats(Locale locale) {
+
+    /** The locales a firm can choose, with what they look like. */
+    public static final List<Locale> OFFERED = List.of(Locale.UK, Locale.US, Locale.forLanguageTag("en-IE"),
+            Locale.forLanguageTag("en-AU"), Locale.CANADA, Locale.GERMANY, Locale.forLanguageTag("de-CH"),
+            Locale.forLanguageTag("de-AT"), Locale.FRANCE, Locale.forLanguageTag("nl-NL"));
+
+    public static final Formats DEFAULT = new Formats(Locale.UK);
+
+    /** A stored language tag, or the default for one that is not offered. */
+    public static Formats of(String languageTag) {
+        if (languageTag == null) {
+            return DEFAULT;
+        }
+        return OFFERED.stream().filter(l -> l.toLanguageTag().equals(languageTag)).findFirst().map(Formats::new).orElse(DEFAULT);
+    }
+
+    /** "GBP 1,234.50": the currency's code, then the figure. */
+    public String money(Money money) {
+        return money == null ? "" : money.currency() + " " + figure(money);
+    }
+
+    /** "1,234.50" at the currency's minor unit, for a column whose heading names the currency. */
+    public String figure(Money money) {
+        return money == null ? "" : amount(money.amount());
+    }
+
+    /** A decimal at its own scale, grouped: "1,620.00", "2.5". */
+    public String amount(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        int scale = Math.max(value.scale(), 0);
+        format.setMinimumFractionDigits(scale);
+        format.setMaximumFractionDigits(scale);
+        format.setGroupingUsed(true);
+        if (format instanceof DecimalFormat decimal) {
+            decimal.setParseBigDecimal(true);
+        }
+        return format.format(value);
+    }
+
+    /** A quantity as typed, without trailing zeros: "2.5", "1.25", "3". */
+    public String quantity(BigDecimal value) {
+        return value == null ? "" : amount(value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros());
+    }
+
+    /** "5 December 2026" (en-GB), "December 5, 2026" (en-US), "5. Dezember 2026" (de-DE): invoices, e-mails, receipts. */
+    public String longDate(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+    }
+
+    /** "5 Dec 2026" (en-GB), "Dec 5, 2026" (en-US): dates in lists and tables. */
+    public String date(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+    }
+
+    /** "5 Dec 2026, 14:05": the date as in {@link #date} and the time on a 24-hour clock. */
+    public String dateTime(OffsetDateTime at) {
+        return at == null ? "" : date(at.toLocalDate()) + ", " + at.format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
+    /** How this locale writes an amount and a date, for the firm's setup screen. */
+    public String example() {
+        return locale.getDisplayName(Locale.UK) + " — " + money(Money.of("1234.50", "EUR")) + " · " + longDate(LocalDate.of(2026, 12, 5));
+    }
+
+    public String tag() {
+        return locale.toLanguageTag();
+    }
+}
