@@ -61,9 +61,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Opens a page; every page a test opens is checked by axe-core, as every page it photographs. */
     public Browser open(String path) {
         driver.get(baseUrl + path);
         settle();
+        assertAccessible("opened" + driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceAll("[^A-Za-z0-9]+", "-"));
         return this;
     }
 

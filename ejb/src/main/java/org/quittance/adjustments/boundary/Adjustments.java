@@ -57,7 +57,7 @@ public class Adjustments {
     public record Row(Long id, OffsetDateTime at, AdjustmentKind kind, String invoice, Money amount, String reason, String by) {
     }
 
-    private static final Set<InvoiceState> OPEN = EnumSet.of(InvoiceState.FINAL, InvoiceState.PUBLISHED, InvoiceState.PARTLY_PAID);
+    private static final Set<InvoiceState> OPEN = InvoiceState.PAYABLE;
 
     @PersistenceContext
     EntityManager em;

@@ -173,7 +173,7 @@ public class Invoice {
      * @throws IllegalStateException when the invoice cannot take payments or the amount exceeds its balance
      */
     public void receive(Money amount) {
-        if (state != InvoiceState.FINAL && state != InvoiceState.PUBLISHED && state != InvoiceState.PARTLY_PAID) {
+        if (!state.isPayable()) {
             throw new IllegalStateException("Invoice " + number + " is " + state.label().toLowerCase() + " and cannot take a payment");
         }
         if (!amount.isPositive() || amount.compareTo(balanceDue()) > 0) {

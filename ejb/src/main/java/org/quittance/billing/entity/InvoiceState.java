@@ -28,4 +28,11 @@ public enum InvoiceState {
     public boolean isPayable() {
         return PAYABLE.contains(this);
     }
+
+    /**
+     * {@link #PAYABLE} as an SQL list for native queries ("'FINAL', 'PUBLISHED', 'PARTLY_PAID'"), made
+     * from the enum: the rule stays here, the queries only name it. Constants, so nothing to inject.
+     */
+    public static final String PAYABLE_SQL = PAYABLE.stream().map(InvoiceState::name).sorted()
+            .map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
 }

@@ -1,5 +1,6 @@
 package org.quittance.ledger.boundary;
 
+import org.quittance.billing.entity.InvoiceState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -50,7 +51,8 @@ public class Receivables {
                         WITH open_invoice AS (
                             SELECT m.client_id, i.currency, i.balance_due, CAST(? AS date) - i.issue_date AS age
                             FROM invoice i JOIN matter m ON m.id = i.matter_id
-                            WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.balance_due > 0),
+                            WHERE i.state IN (""" + InvoiceState.PAYABLE_SQL + """
+                            ) AND i.balance_due > 0),
                         aged AS (
                             SELECT client_id, currency,
                                    SUM(CASE WHEN age <= 30 THEN balance_due ELSE 0 END) AS current_,

@@ -1,5 +1,6 @@
 package org.quittance.payments.boundary;
 
+import org.quittance.billing.control.OpenInvoice;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -55,10 +56,10 @@ public class PortalPayments {
     private static final Logger LOG = Logger.getLogger(PortalPayments.class.getName());
 
     /** What the pay page offers: the open invoices chosen, the firm's rules and a billing address to start from. */
-    public record Payable(List<PaymentAmounts.Open> invoices, PaymentAmounts.Policy policy, String clientName, BillingAddress prefill) {
+    public record Payable(List<OpenInvoice> invoices, PaymentAmounts.Policy policy, String clientName, BillingAddress prefill) {
 
         public Money total() {
-            return invoices.stream().map(PaymentAmounts.Open::balance).reduce(Money::plus).orElseThrow();
+            return invoices.stream().map(OpenInvoice::balance).reduce(Money::plus).orElseThrow();
         }
     }
 
@@ -114,8 +115,8 @@ public class PortalPayments {
         String currency = rows.get(0).balance().currency();
         Money minimum = firm.minimumPayment() == null ? null : Amounts.exact(firm.minimumPayment(), currency, "Minimum part payment");
         PaymentAmounts.Policy policy = new PaymentAmounts.Policy(firm.partialPayments(), minimum);
-        List<PaymentAmounts.Open> open = rows.stream()
-                .map(r -> new PaymentAmounts.Open(r.invoiceId(), r.number(), r.dueDate(), r.balance())).toList();
+        List<OpenInvoice> open = rows.stream()
+                .map(r -> new OpenInvoice(r.invoiceId(), r.number(), r.clientId(), null, r.dueDate(), r.balance())).toList();
         Client client = em.find(Client.class, rows.get(0).clientId());
         return Optional.of(new Payable(open, policy, client.name(), prefill(login, client)));
     }
@@ -136,8 +137,8 @@ public class PortalPayments {
         }
         Payable payable = payable(login, amounts.keySet())
                 .orElseThrow(() -> new RuleViolation("One of these invoices is no longer open for payment. Go back to your invoices."));
-        Map<PaymentAmounts.Open, Money> chosen = new LinkedHashMap<>();
-        for (PaymentAmounts.Open invoice : payable.invoices()) {
+        Map<OpenInvoice, Money> chosen = new LinkedHashMap<>();
+        for (OpenInvoice invoice : payable.invoices()) {
             BigDecimal typed = amounts.get(invoice.invoiceId());
             if (typed == null) {
                 throw new RuleViolation("Enter an amount for invoice " + invoice.number() + ".");

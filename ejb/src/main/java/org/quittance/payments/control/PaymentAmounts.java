@@ -1,5 +1,7 @@
 package org.quittance.payments.control;
 
+import org.quittance.billing.control.OldestDueFirst;
+import org.quittance.billing.control.OpenInvoice;
 import org.quittance.money.Money;
 
 import java.time.LocalDate;
@@ -20,14 +22,11 @@ public final class PaymentAmounts {
     public record Policy(boolean partialAllowed, Money minimum) {
     }
 
-    public record Open(Long invoiceId, String number, LocalDate dueDate, Money balance) {
-    }
-
     private PaymentAmounts() {
     }
 
     /** @return why this amount cannot be paid on this invoice, or null when it can */
-    public static String refusal(Open invoice, Money amount, Policy policy) {
+    public static String refusal(OpenInvoice invoice, Money amount, Policy policy) {
         if (!amount.currency().equals(invoice.balance().currency())) {
             return "Invoice " + invoice.number() + " is in " + invoice.balance().currency() + ", not " + amount.currency() + ".";
         }
@@ -51,7 +50,7 @@ public final class PaymentAmounts {
     }
 
     /** The refusals for a whole selection, in invoice order; empty when everything may be paid. */
-    public static List<String> refusals(Map<Open, Money> amounts, Policy policy) {
+    public static List<String> refusals(Map<OpenInvoice, Money> amounts, Policy policy) {
         List<String> reasons = new ArrayList<>();
         amounts.forEach((invoice, amount) -> {
             String reason = refusal(invoice, amount, policy);
@@ -66,29 +65,14 @@ public final class PaymentAmounts {
      * Spreads one amount over several invoices, oldest due date first, each up to its balance.
      * @throws IllegalArgumentException when the amount is not positive or exceeds the total balance
      */
-    public static Map<Open, Money> spread(Money total, List<Open> invoices) {
+    public static Map<OpenInvoice, Money> spread(Money total, List<OpenInvoice> invoices) {
         if (!total.isPositive()) {
             throw new IllegalArgumentException("Enter an amount above zero.");
         }
-        List<Open> oldestFirst = new ArrayList<>(invoices);
-        oldestFirst.sort(Comparator.comparing(Open::dueDate).thenComparing(Open::number));
-        Money open = Money.zero(total.currency());
-        for (Open invoice : oldestFirst) {
-            open = open.plus(invoice.balance());
-        }
+        Money open = invoices.stream().map(OpenInvoice::balance).reduce(Money.zero(total.currency()), Money::plus);
         if (total.compareTo(open) > 0) {
             throw new IllegalArgumentException("You can pay at most the total balance of " + open + ".");
         }
-        Map<Open, Money> spread = new LinkedHashMap<>();
-        Money left = total;
-        for (Open invoice : oldestFirst) {
-            if (!left.isPositive()) {
-                break;
-            }
-            Money part = left.compareTo(invoice.balance()) >= 0 ? invoice.balance() : left;
-            spread.put(invoice, part);
-            left = left.minus(part);
-        }
-        return spread;
+        return OldestDueFirst.spread(total, invoices);
     }
 }

@@ -36,7 +36,7 @@ public class PortalInvoices {
                       Money received, Money balance, InvoiceState state, boolean superseded, boolean paidOutsidePortal) {
 
         public boolean open() {
-            return !superseded && (state == InvoiceState.PUBLISHED || state == InvoiceState.PARTLY_PAID) && balance.isPositive();
+            return !superseded && state.isPayable() && balance.isPositive();
         }
 
         /** Paid on the books, or paid in full through the portal and waiting for the books. */

@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import org.quittance.billing.entity.InvoiceState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -17,7 +18,7 @@ import org.quittance.clients.entity.Client;
 import org.quittance.money.Money;
 import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.receipts.control.OpenInvoice;
+import org.quittance.billing.control.OpenInvoice;
 import org.quittance.receipts.control.ReceiptAllocation;
 import org.quittance.receipts.control.ReceiptPosting;
 import org.quittance.receipts.control.Split;
@@ -115,7 +116,8 @@ public class ManualReceipts {
         List<Object[]> rows = em.createNativeQuery("SELECT " + OpenInvoice.COLUMNS + """
 
                         FROM invoice i JOIN matter m ON m.id = i.matter_id
-                        WHERE m.client_id = ? AND i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.balance_due > 0
+                        WHERE m.client_id = ? AND i.state IN (""" + InvoiceState.PAYABLE_SQL + """
+                        ) AND i.balance_due > 0
                         ORDER BY i.due_date, i.number""")
                 .setParameter(1, clientId).getResultList();
         return rows.stream().map(OpenInvoice::of).toList();

@@ -1,5 +1,6 @@
 package org.quittance.receipts.control;
 
+import org.quittance.billing.control.OpenInvoice;
 import org.quittance.money.Money;
 
 import java.util.ArrayList;
@@ -20,21 +21,11 @@ public final class ReceiptAllocation {
 
     /** The amount spread oldest due first (then by number), each invoice up to its balance. */
     public static Split oldestDueFirst(Money amount, List<OpenInvoice> invoices) {
-        List<OpenInvoice> oldestFirst = new ArrayList<>(invoices);
-        oldestFirst.sort(Comparator.comparing(OpenInvoice::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(OpenInvoice::number));
         Map<Long, Money> parts = new LinkedHashMap<>();
         Money left = amount;
-        for (OpenInvoice invoice : oldestFirst) {
-            if (!left.isPositive()) {
-                break;
-            }
-            requireSameCurrency(amount, invoice);
-            Money part = left.compareTo(invoice.balance()) < 0 ? left : invoice.balance();
-            if (part.isPositive()) {
-                parts.put(invoice.invoiceId(), part);
-                left = left.minus(part);
-            }
+        for (Map.Entry<OpenInvoice, Money> part : org.quittance.billing.control.OldestDueFirst.spread(amount, invoices).entrySet()) {
+            parts.put(part.getKey().invoiceId(), part.getValue());
+            left = left.minus(part.getValue());
         }
         return new Split(parts, left);
     }

@@ -1,5 +1,6 @@
 package org.quittance.receipts.control;
 
+import org.quittance.billing.control.OpenInvoice;
 import org.quittance.money.Money;
 import org.quittance.receipts.entity.MatchKind;
 

@@ -1,5 +1,7 @@
 package org.quittance.receipts.control;
 
+import org.quittance.billing.control.OpenInvoice;
+import org.quittance.billing.entity.InvoiceState;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,7 +48,7 @@ public class ReceiptMatching {
         StringBuilder sql = new StringBuilder("SELECT " + OpenInvoice.COLUMNS + """
 
                 FROM invoice i JOIN matter m ON m.id = i.matter_id
-                WHERE i.state IN ('FINAL', 'PUBLISHED', 'PARTLY_PAID') AND i.currency = ? AND (i.balance_due = ? OR\s""");
+                WHERE i.state IN (""" + InvoiceState.PAYABLE_SQL + ") AND i.currency = ? AND (i.balance_due = ? OR ");
         parameters.add(facts.gross().currency());
         parameters.add(facts.gross().amount());
         sql.append(namedBy).append(") ORDER BY ");

@@ -1,5 +1,6 @@
 package org.quittance.receipts.control;
 
+import org.quittance.billing.control.OpenInvoice;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -36,8 +37,7 @@ public class ReceiptPosting {
 
     public enum Outcome { APPLIED, ALREADY_DECIDED }
 
-    private static final Set<InvoiceState> PAYABLE = EnumSet.of(InvoiceState.FINAL, InvoiceState.PUBLISHED,
-            InvoiceState.PARTLY_PAID);
+    private static final Set<InvoiceState> PAYABLE = InvoiceState.PAYABLE;
 
     @PersistenceContext
     EntityManager em;

@@ -1,5 +1,6 @@
 package org.quittance.payments.control;
 
+import org.quittance.billing.control.OpenInvoice;
 import org.junit.jupiter.api.Test;
 import org.quittance.money.Money;
 
@@ -11,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class PaymentAmountsTest {
 
-    private static final PaymentAmounts.Open OLD = new PaymentAmounts.Open(1L, "INV-2026-00001", LocalDate.of(2026, 10, 1), gbp("300.00"));
-    private static final PaymentAmounts.Open NEW = new PaymentAmounts.Open(2L, "INV-2026-00002", LocalDate.of(2026, 12, 1), gbp("200.00"));
+    private static final OpenInvoice OLD = new OpenInvoice(1L, "INV-2026-00001", null, null, LocalDate.of(2026, 10, 1), gbp("300.00"));
+    private static final OpenInvoice NEW = new OpenInvoice(2L, "INV-2026-00002", null, null, LocalDate.of(2026, 12, 1), gbp("200.00"));
     private static final PaymentAmounts.Policy FULL_ONLY = new PaymentAmounts.Policy(false, null);
     private static final PaymentAmounts.Policy PARTIAL_MIN_50 = new PaymentAmounts.Policy(true, gbp("50.00"));
 
@@ -36,7 +37,7 @@ class PaymentAmountsTest {
 
     @Test
     void aRemainderBelowTheMinimumCanStillBeCleared() {
-        PaymentAmounts.Open small = new PaymentAmounts.Open(3L, "INV-2026-00003", LocalDate.of(2026, 11, 1), gbp("20.00"));
+        OpenInvoice small = new OpenInvoice(3L, "INV-2026-00003", null, null, LocalDate.of(2026, 11, 1), gbp("20.00"));
         assertNull(PaymentAmounts.refusal(small, gbp("20.00"), PARTIAL_MIN_50));
         assertNotNull(PaymentAmounts.refusal(small, gbp("10.00"), PARTIAL_MIN_50));
     }
@@ -51,7 +52,7 @@ class PaymentAmountsTest {
 
     @Test
     void oneAmountForSeveralInvoicesGoesToTheOldestDueFirst() {
-        Map<PaymentAmounts.Open, Money> spread = PaymentAmounts.spread(gbp("350.00"), List.of(NEW, OLD));
+        Map<OpenInvoice, Money> spread = PaymentAmounts.spread(gbp("350.00"), List.of(NEW, OLD));
         assertEquals(List.of(OLD, NEW), List.copyOf(spread.keySet()));
         assertEquals(gbp("300.00"), spread.get(OLD));
         assertEquals(gbp("50.00"), spread.get(NEW));
@@ -61,8 +62,16 @@ class PaymentAmountsTest {
 
     @Test
     void anAmountThatCoversOnlyTheOldestLeavesTheNewerOnesOut() {
-        Map<PaymentAmounts.Open, Money> spread = PaymentAmounts.spread(gbp("120.00"), List.of(NEW, OLD));
+        Map<OpenInvoice, Money> spread = PaymentAmounts.spread(gbp("120.00"), List.of(NEW, OLD));
         assertEquals(Map.of(OLD, gbp("120.00")), spread);
+    }
+
+    @Test
+    void anInvoiceWithoutADueDateIsPaidLastAsOnReceipts() {
+        OpenInvoice undated = new OpenInvoice(4L, "INV-2026-00000", null, null, null, gbp("100.00"));
+        Map<OpenInvoice, Money> spread = PaymentAmounts.spread(gbp("550.00"), List.of(undated, NEW, OLD));
+        assertEquals(List.of(OLD, NEW, undated), List.copyOf(spread.keySet()));
+        assertEquals(gbp("50.00"), spread.get(undated));
     }
 
     @Test

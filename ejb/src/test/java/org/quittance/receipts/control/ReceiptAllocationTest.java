@@ -1,5 +1,6 @@
 package org.quittance.receipts.control;
 
+import org.quittance.billing.control.OpenInvoice;
 import org.junit.jupiter.api.Test;
 import org.quittance.money.Money;
 

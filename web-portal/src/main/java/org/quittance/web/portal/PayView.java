@@ -1,5 +1,6 @@
 package org.quittance.web.portal;
 
+import org.quittance.billing.control.OpenInvoice;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -35,10 +36,10 @@ public class PayView implements Serializable {
 
     /** One invoice on the pay page and the amount the client types for it. */
     public static class Line implements Serializable {
-        private final PaymentAmounts.Open invoice;
+        private final OpenInvoice invoice;
         private BigDecimal amount;
 
-        Line(PaymentAmounts.Open invoice) {
+        Line(OpenInvoice invoice) {
             this.invoice = invoice;
             this.amount = invoice.balance().amount();
         }
@@ -91,7 +92,7 @@ public class PayView implements Serializable {
                 faces.responseComplete();
                 return;
             }
-            lines = new ArrayList<>(payable.invoices().stream().sorted(Comparator.comparing(PaymentAmounts.Open::dueDate)).map(Line::new).toList());
+            lines = new ArrayList<>(payable.invoices().stream().sorted(Comparator.comparing(OpenInvoice::dueDate)).map(Line::new).toList());
             partialAllowed = payable.policy().partialAllowed();
             minimum = payable.policy().minimum();
             clientName = payable.clientName();
@@ -110,7 +111,7 @@ public class PayView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             Money amount = org.quittance.platform.control.Amounts.exact(total == null ? BigDecimal.ZERO : total, currency, "Total");
-            Map<PaymentAmounts.Open, Money> spread = PaymentAmounts.spread(amount, lines.stream().map(l -> l.invoice).toList());
+            Map<OpenInvoice, Money> spread = PaymentAmounts.spread(amount, lines.stream().map(l -> l.invoice).toList());
             for (Line line : lines) {
                 Money part = spread.get(line.invoice);
                 line.setAmount(part == null ? BigDecimal.ZERO : part.amount());

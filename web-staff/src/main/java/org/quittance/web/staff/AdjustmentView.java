@@ -11,7 +11,7 @@ import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.money.Money;
 import org.quittance.receipts.boundary.ManualReceipts;
-import org.quittance.receipts.control.OpenInvoice;
+import org.quittance.billing.control.OpenInvoice;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -27,6 +27,10 @@ import java.util.UUID;
 @Named
 @ViewScoped
 public class AdjustmentView implements Serializable {
+
+    @jakarta.inject.Inject
+    org.quittance.platform.boundary.DisplayFormats fmt;
+
 
     @EJB
     transient Adjustments adjustments;
@@ -93,7 +97,7 @@ public class AdjustmentView implements Serializable {
     /** "GBP 120.00 unapplied credit", or that there is none. */
     public String getCreditSummary() {
         List<Money> positive = credit.values().stream().filter(Money::isPositive).toList();
-        return positive.isEmpty() ? "No unapplied credit." : positive.stream().map(Money::toString).reduce((a, b) -> a + ", " + b).orElseThrow()
+        return positive.isEmpty() ? "No unapplied credit." : positive.stream().map(fmt::money).reduce((a, b) -> a + ", " + b).orElseThrow()
                 + " unapplied credit.";
     }
 

@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
 @ViewScoped
 public class LedgerView implements Serializable {
 
+    @jakarta.inject.Inject
+    org.quittance.platform.boundary.DisplayFormats fmt;
+
+
     @EJB
     transient Ledgers ledgers;
 
@@ -64,8 +68,8 @@ public class LedgerView implements Serializable {
                 c -> balance.get(c).plus(credit.getOrDefault(c, Money.zero(c))))));
     }
 
-    private static String shown(Map<String, Money> amounts) {
-        return amounts.isEmpty() ? "—" : amounts.values().stream().map(Money::toString).collect(Collectors.joining(", "));
+    private String shown(Map<String, Money> amounts) {
+        return amounts.isEmpty() ? "—" : amounts.values().stream().map(fmt::money).collect(Collectors.joining(", "));
     }
 
     public String getFileName() {

@@ -8,7 +8,7 @@ import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.money.Money;
 import org.quittance.receipts.boundary.ManualReceipts;
-import org.quittance.receipts.control.OpenInvoice;
+import org.quittance.billing.control.OpenInvoice;
 import org.quittance.receipts.control.ReceiptAllocation;
 import org.quittance.receipts.entity.PaymentMethod;
 

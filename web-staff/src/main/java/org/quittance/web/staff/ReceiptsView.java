@@ -30,6 +30,10 @@ import java.util.stream.Collectors;
 @ViewScoped
 public class ReceiptsView implements Serializable {
 
+    @jakarta.inject.Inject
+    org.quittance.platform.boundary.DisplayFormats fmt;
+
+
     @EJB
     IntegratedReceipts receipts;
 
@@ -179,7 +183,7 @@ public class ReceiptsView implements Serializable {
     public String getSelectionTotal() {
         Map<String, Money> totals = new TreeMap<>();
         selection.forEach(r -> totals.merge(r.gross().currency(), r.gross(), Money::plus));
-        return totals.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
+        return totals.values().stream().map(fmt::money).collect(Collectors.joining(" + "));
     }
 
     private List<Long> ids() {

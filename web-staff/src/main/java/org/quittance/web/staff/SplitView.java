@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ManualReceipts;
-import org.quittance.receipts.control.OpenInvoice;
+import org.quittance.billing.control.OpenInvoice;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

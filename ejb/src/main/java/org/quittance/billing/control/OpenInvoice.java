@@ -1,4 +1,4 @@
-package org.quittance.receipts.control;
+package org.quittance.billing.control;
 
 import org.quittance.money.Money;
 
@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 
-/** An invoice that can still be paid, as matching and allocation see it. */
+/** An invoice that can still be paid, as the portal's pay page, receipt matching and allocation see it (clientId and matterId may be unknown to the portal). */
 public record OpenInvoice(Long invoiceId, String number, Long clientId, Long matterId, LocalDate dueDate, Money balance) {
 
     /** The columns every open-invoice query selects: SQL shared by matching and the manual receipt form. */
