@@ -73,7 +73,7 @@ public class DemoData {
 
     @PostConstruct
     void loadOnFirstStart() {
-        if (!Boolean.getBoolean("quittance.demo-data")) {
+        if (!org.quittance.platform.control.Settings.demoData()) {
             return;
         }
         if (!setup.open()) {

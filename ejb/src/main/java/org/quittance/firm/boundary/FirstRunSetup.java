@@ -79,7 +79,7 @@ public class FirstRunSetup {
 
     /** Where the code of an open setup is written: the server's data directory, readable by its owner only. */
     public static Path codeFile() {
-        return Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "quittance", "setup-code");
+        return org.quittance.platform.control.Settings.dataDirectory().resolve("quittance").resolve("setup-code");
     }
 
     @PostConstruct
@@ -87,7 +87,7 @@ public class FirstRunSetup {
         try {
             if (open()) {
                 String code = keepCode();
-                if (Boolean.getBoolean("quittance.demo-data")) {
+                if (org.quittance.platform.control.Settings.demoData()) {
                     LOG.info(() -> "Setup code written to " + codeFile() + " for the demo data");
                     return;
                 }

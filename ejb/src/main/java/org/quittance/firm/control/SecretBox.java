@@ -1,5 +1,7 @@
 package org.quittance.firm.control;
 
+import org.quittance.platform.control.Settings;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Encrypts the firm's processor secrets with AES-256-GCM before they reach the database. The key is
@@ -37,16 +40,15 @@ public final class SecretBox {
 
     /** The server's box: its configured key, or the generated key file (where configured, else in the data directory). */
     public static SecretBox ofServer() {
-        String configured = System.getProperty("quittance.secret-key", "");
-        if (!configured.isBlank()) {
-            return new SecretBox(Base64.getDecoder().decode(configured.trim()));
+        Optional<String> configured = Settings.secretKey();
+        if (configured.isPresent()) {
+            return new SecretBox(Base64.getDecoder().decode(configured.get()));
         }
-        String file = System.getProperty("quittance.secret-key-file", "");
-        if (!file.isBlank()) {
-            return new SecretBox(keyFile(Path.of(file.trim())));
+        Optional<Path> file = Settings.secretKeyFile();
+        if (file.isPresent()) {
+            return new SecretBox(keyFile(file.get()));
         }
-        Path dataDir = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")));
-        return new SecretBox(keyFile(dataDir.resolve("quittance-secret.key")));
+        return new SecretBox(keyFile(Settings.dataDirectory().resolve("quittance-secret.key")));
     }
 
     public String seal(String plain) {

@@ -7,7 +7,6 @@ public final class SmtpSettings {
     }
 
     public static boolean smtpConfigured() {
-        String host = System.getProperty("quittance.smtp.host", "");
-        return !host.isBlank();
+        return org.quittance.platform.control.Settings.smtpHost().isPresent();
     }
 }

@@ -41,7 +41,7 @@ public class PaymentJanitor {
 
     @Schedule(hour = "*", minute = "*/1", persistent = false)
     public void sweep() {
-        sweep(Duration.ofMinutes(Integer.getInteger("quittance.payments.pending-minutes", 15)));
+        sweep(org.quittance.platform.control.Settings.pendingPaymentAge());
     }
 
     /** @return how many answers from the processor were filed as notifications */

@@ -62,6 +62,6 @@ public class PaymentProcessors {
 
     public static String apiBase(ProcessorKind processor) {
         return processor == ProcessorKind.SANDBOX ? SandboxSettings.url()
-                : System.getProperty("quittance.stripe.api-base", "https://api.stripe.com");
+                : org.quittance.platform.control.Settings.stripeApiBase();
     }
 }

@@ -7,8 +7,7 @@ public final class PublicLinks {
     }
 
     public static String base() {
-        String url = System.getProperty("quittance.public-url", "http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return Settings.publicUrl();
     }
 
     public static String portal(String pathAndQuery) {

@@ -270,7 +270,7 @@ public class PortalAccess {
         OffsetDateTime now = OffsetDateTime.now();
         String token = InvitationTokens.newToken();
         PortalInvitation invitation = new PortalInvitation(user, InvitationTokens.digest(token), now,
-                now.plus(Duration.ofDays(Integer.getInteger("quittance.invitation-days", 7))));
+                now.plus(org.quittance.platform.control.Settings.invitationLife()));
         em.persist(invitation);
         em.flush();
         String firm = firmSettings.firm().name();

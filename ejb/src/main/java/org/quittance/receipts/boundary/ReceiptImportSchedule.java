@@ -35,13 +35,13 @@ public class ReceiptImportSchedule {
 
     @Schedule(hour = "*", minute = "*/15", persistent = false)
     public void tick() {
-        int every = Integer.getInteger("quittance.receipts.import-every-minutes", 60);
+        int every = org.quittance.platform.control.Settings.receiptImportEveryMinutes();
         Instant now = Instant.now();
         if (every <= 0 || processors.current().isEmpty()
                 || (lastStarted != null && lastStarted.plus(Duration.ofMinutes(every)).isAfter(now.plusSeconds(60)))) {
             return;
         }
-        int days = Integer.getInteger("quittance.receipts.import-days", 3);
+        int days = org.quittance.platform.control.Settings.receiptImportDays();
         try {
             long execution = receiptImport.start(now.minus(days, ChronoUnit.DAYS), now);
             lastStarted = now;

@@ -30,7 +30,7 @@ public final class ResetLinks {
 
     /** How long a link works: an hour unless configured. */
     public static Duration validity() {
-        return Duration.ofMinutes(Integer.getInteger("quittance.reset-minutes", 60));
+        return org.quittance.platform.control.Settings.passwordLinkLife();
     }
 
     /** @return the token to put in the link (the only copy) */

@@ -21,7 +21,6 @@ import org.quittance.platform.control.AdvisoryLock;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -56,9 +55,6 @@ public class SandboxApi {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    /** The sandbox's fee: 1.5 % (rounded half-up to the minor unit) plus 20 minor units, like a UK card. */
-    private static final BigDecimal FEE_RATE = new BigDecimal("0.015");
-    private static final long FEE_FIXED = 20;
 
     @PersistenceContext
     EntityManager em;
@@ -223,7 +219,7 @@ public class SandboxApi {
             return new PayResult(null, formFor(session, outcome.message(), nameOnCard));
         }
 
-        long fee = new BigDecimal(amount).multiply(FEE_RATE).setScale(0, RoundingMode.HALF_UP).longValueExact() + FEE_FIXED;
+        long fee = org.quittance.payments.sandbox.control.SandboxFees.of(amount);
         JsonObject txn = Json.createObjectBuilder()
                 .add("id", id("txn")).add("object", "balance_transaction").add("amount", amount).add("fee", fee).add("net", amount - fee)
                 .add("currency", currency).add("type", "charge").add("reporting_category", "charge").add("source", chargeId)

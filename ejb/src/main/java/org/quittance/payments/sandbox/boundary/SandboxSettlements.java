@@ -9,8 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.payments.sandbox.control.SandboxSettings;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,7 @@ public class SandboxSettlements {
             String intent = c.paymentIntent() != null ? c.paymentIntent() : "pi_" + suffix;
             String currency = c.currency().toLowerCase();
             long created = c.created().getEpochSecond();
-            long fee = new BigDecimal(c.amountMinor()).multiply(new BigDecimal("0.015")).setScale(0, RoundingMode.HALF_UP).longValueExact() + 20;
+            long fee = org.quittance.payments.sandbox.control.SandboxFees.of(c.amountMinor());
             JsonObjectBuilder metadata = Json.createObjectBuilder();
             c.metadata().forEach(metadata::add);
             JsonObject charge = Json.createObjectBuilder()
