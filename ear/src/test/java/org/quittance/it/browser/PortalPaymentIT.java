@@ -211,6 +211,26 @@ class PortalPaymentIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void theClientReachesPayNowWithTheKeyboardAloneAndSeesWhereTheFocusIs() {
+        try (Browser browser = new Browser(PORTAL)) {
+            browser.signIn("/", CLIENT, "portal-demo-2026");
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+            String focused = "";
+            for (int tab = 0; tab < 40 && !focused.startsWith("pay-"); tab++) {
+                browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+                focused = String.valueOf(js.executeScript("return document.activeElement.id || '';"));
+            }
+            assertTrue(focused.startsWith("pay-"), "Pay now is reachable with Tab; the focus stopped at '" + focused + "'");
+            assertNotEquals("none", js.executeScript("return getComputedStyle(document.activeElement).outlineStyle;"),
+                    "the focused link shows an outline");
+            browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.waitForText("Billing address", Duration.ofSeconds(10));
+            assertTrue(browser.driver().getCurrentUrl().contains("/pay.xhtml?invoices="), browser.driver().getCurrentUrl());
+        }
+    }
+
     private static void openPayPage(Browser browser, String balance) {
         browser.open("/");
         browser.click(By.xpath("//tr[td[contains(., '" + balance + "')]]//a[starts-with(@id, 'pay-')]"));
