@@ -215,6 +215,11 @@ class EditingIT {
                 Set.of(s.portalUserId())).id();
 
         assertEquals(java.util.List.of(s.email()), clients.recipients(matter).stream().map(ClientDirectory.Recipient::email).toList());
+        assertEquals(java.util.List.of(s.portalUserId()), clients.newMatterRecipients(s.clientId()).ticked(),
+                "the form ticks the portal users of a client with portal invoices on");
+        BillingFixtures.Scenario off = fixtures.client(false);
+        assertTrue(clients.newMatterRecipients(off.clientId()).ticked().isEmpty(), "and nobody when they are off");
+        assertEquals(1, clients.newMatterRecipients(off.clientId()).offered().size(), "though its portal user is offered");
         assertThrows(RuleViolation.class, () -> clients.addMatter(s.clientId(), "X-" + suffix, "Someone else's", "GBP",
                 new BigDecimal("150.00"), null, Set.of(stranger.portalUserId())), "a portal user of another client cannot receive it");
     }

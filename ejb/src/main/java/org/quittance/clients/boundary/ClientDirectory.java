@@ -377,6 +377,24 @@ public class ClientDirectory {
                 .toList();
     }
 
+    /**
+     * Who a new matter of the client may go to (its portal users that are not disabled), and who it
+     * goes to unless staff untick them: all of them when the client has portal invoices on.
+     */
+    public record NewMatterRecipients(List<Recipient> offered, List<Long> ticked) {
+    }
+
+    public NewMatterRecipients newMatterRecipients(@NotNull Long clientId) {
+        List<Recipient> offered = em.createQuery("""
+                        SELECT c FROM Contact c JOIN FETCH c.portalUser WHERE c.client.id = :client
+                        AND c.portalUser.state <> org.quittance.portal.entity.PortalUserState.DISABLED ORDER BY c.portalUser.email""", Contact.class)
+                .setParameter("client", clientId)
+                .getResultStream()
+                .map(c -> new Recipient(c.portalUser().id(), c.name(), c.portalUser().email(), c.portalUser().stateLabel()))
+                .toList();
+        return new NewMatterRecipients(offered, client(clientId).portalInvoices() ? offered.stream().map(Recipient::portalUserId).toList() : List.of());
+    }
+
     public List<Recipient> recipients(@NotNull Long matterId) {
         Matter matter = matter(matterId);
         Set<Long> chosen = matter.recipients().stream().map(PortalUser::id).collect(java.util.stream.Collectors.toSet());

@@ -3,7 +3,6 @@ package org.quittance.platform.control;
 import org.quittance.money.Money;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,9 +54,6 @@ public record Formats(Locale locale) {
         format.setMinimumFractionDigits(scale);
         format.setMaximumFractionDigits(scale);
         format.setGroupingUsed(true);
-        if (format instanceof DecimalFormat decimal) {
-            decimal.setParseBigDecimal(true);
-        }
         return format.format(value);
     }
 

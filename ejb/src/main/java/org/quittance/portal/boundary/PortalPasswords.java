@@ -97,7 +97,7 @@ public class PortalPasswords {
         OffsetDateTime now = OffsetDateTime.now();
         // Consumed first: of two posts of one link, one finds it unused. A refused password rolls the
         // consumption back with everything else.
-        Long userId = links().consume(token, now).orElseThrow(() -> new RuleViolation(explain(links().status(token, now))));
+        Long userId = links().consume(token, now).orElseThrow(() -> new RuleViolation(links().status(token, now).explanation()));
         PortalUser user = em.find(PortalUser.class, userId);
         setPassword(user, password);
         return user.email();
@@ -119,14 +119,6 @@ public class PortalPasswords {
         setPassword(user, password);
     }
 
-    public static String explain(ResetLinks.Status status) {
-        return switch (status) {
-            case VALID -> "This link is valid.";
-            case EXPIRED -> "This password link has expired. Ask for a new one on the sign-in page.";
-            case USED -> "This password link has already been used. Sign in, or ask for a new link.";
-            case UNKNOWN -> "This password link is not valid. Check that you copied the whole link from the e-mail.";
-        };
-    }
 
     private void setPassword(PortalUser user, String password) {
         PasswordPolicy.weakness(password, user.email()).ifPresent(reason -> {

@@ -15,7 +15,19 @@ import java.util.Optional;
  */
 public final class ResetLinks {
 
-    public enum Status { VALID, EXPIRED, USED, UNKNOWN }
+    public enum Status {
+        VALID, EXPIRED, USED, UNKNOWN;
+
+        /** What the reset page says of the link, the same for the portal and for staff. */
+        public String explanation() {
+            return switch (this) {
+                case VALID -> "This link is valid.";
+                case EXPIRED -> "This password link has expired. Ask for a new one on the sign-in page.";
+                case USED -> "This password link has already been used. Sign in, or ask for a new link.";
+                case UNKNOWN -> "This password link is not valid. Check that you copied the whole link from the e-mail.";
+            };
+        }
+    }
 
     /** Longer input is no token of ours: refused before any work. */
     private static final int MAX_TOKEN = 200;

@@ -99,7 +99,7 @@ public class StaffPasswords {
     /** @return the username, to sign in with the new password */
     public String reset(String token, String password) {  // no parameter constraints where a password travels: see PortalPasswords
         OffsetDateTime now = OffsetDateTime.now();
-        Long userId = links().consume(token, now).orElseThrow(() -> new RuleViolation(explain(links().status(token, now))));
+        Long userId = links().consume(token, now).orElseThrow(() -> new RuleViolation(links().status(token, now).explanation()));
         StaffUser user = em.find(StaffUser.class, userId);
         if (!user.enabled()) {
             throw new RuleViolation("This account is disabled; ask an administrator.");
@@ -113,14 +113,6 @@ public class StaffPasswords {
         return user.username();
     }
 
-    public static String explain(ResetLinks.Status status) {
-        return switch (status) {
-            case VALID -> "This link is valid.";
-            case EXPIRED -> "This password link has expired. Ask for a new one on the sign-in page.";
-            case USED -> "This password link has already been used. Sign in, or ask for a new link.";
-            case UNKNOWN -> "This password link is not valid. Check that you copied the whole link from the e-mail.";
-        };
-    }
 
     private void send(StaffUser user, String why) {
         String token = links().issue(user.id(), OffsetDateTime.now());

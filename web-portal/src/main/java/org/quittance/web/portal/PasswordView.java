@@ -111,7 +111,7 @@ public class PasswordView {
     }
 
     public String getProblem() {
-        return status == null ? null : PortalPasswords.explain(status);
+        return status == null ? null : status.explanation();
     }
 
     public String getEmail() { return email; }

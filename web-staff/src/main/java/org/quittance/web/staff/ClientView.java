@@ -83,15 +83,14 @@ public class ClientView implements Serializable {
         contacts = directory.contacts(id);
         matters = directory.matters(id);
         staff = directory.staff();
-        portalUsers = directory.portalUsersOf(id).stream().filter(r -> !"Disabled".equals(r.stateLabel())).toList();
+        ClientDirectory.NewMatterRecipients newMatter = directory.newMatterRecipients(id);
+        portalUsers = newMatter.offered();
         if (matterCurrency == null) {
             matterCurrency = firmSettings.firm().defaultCurrency();
         }
         if (matterNumber == null && matterTitle == null) {
-            // A new matter of a client with portal invoices goes to its portal users unless staff untick them.
-            matterRecipients = client.portalInvoices()
-                    ? portalUsers.stream().map(r -> String.valueOf(r.portalUserId())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new))
-                    : new java.util.ArrayList<>();
+            matterRecipients = newMatter.ticked().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         }
         recipientSelection.clear();
         possibleRecipients.clear();

@@ -45,7 +45,7 @@ public class StaffPasswordView {
     }
 
     public String getLinkProblem() {
-        return StaffPasswords.explain(status());
+        return status().explanation();
     }
 
     private ResetLinks.Status status() {
