@@ -1,6 +1,8 @@
 package org.quittance.money;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +30,54 @@ public final class Decimals {
      * with a message for that person.
      */
     public static BigDecimal parse(String typed) {
+        return parse(typed == null ? "" : typed.strip(), "1250.50");
+    }
+
+    /**
+     * A number as a person in this locale types it: "1.250,50" or "120,50" in Germany, "1 250,50" in
+     * France, "1'250.50" in Switzerland. The other mark is refused rather than guessed ("120.50" in
+     * Germany): for an amount of money a wrong guess costs a hundredfold.
+     */
+    public static BigDecimal parse(String typed, Locale locale) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        char point = symbols.getDecimalSeparator();
+        char group = symbols.getGroupingSeparator();
         String text = typed == null ? "" : typed.strip();
+        if (text.length() > MAX_TYPED_LENGTH) {
+            text = "";
+        }
+        StringBuilder machine = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == point) {
+                machine.append('.');
+            } else if (groups(c, group)) {
+                machine.append(',');
+            } else if (c == '.' || c == ',') {
+                machine.append('?');
+            } else {
+                machine.append(c);
+            }
+        }
+        return parse(machine.toString(), "1250" + point + "50");
+    }
+
+    private static BigDecimal parse(String text, String example) {
         if (text.isEmpty() || text.length() > MAX_TYPED_LENGTH || !TYPED.matcher(text).matches()) {
-            throw new IllegalArgumentException("Enter a number such as 1250.50");
+            throw new IllegalArgumentException("Enter a number such as " + example);
         }
         return requireBounded(new BigDecimal(text.replace(",", "")));
+    }
+
+    /** Whether a typed character is this locale's thousands mark, as a keyboard can type it. */
+    private static boolean groups(char c, char group) {
+        if (c == group) {
+            return true;
+        }
+        if (Character.isSpaceChar(group)) {
+            return c == ' ' || c == '\u00A0' || c == '\u202F';
+        }
+        return (group == '\'' || group == '\u2019') && (c == '\'' || c == '\u2019');
     }
 
     /** Whether {@link #parse} takes this text. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -23,6 +24,29 @@ class DecimalsTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Decimals.parse(typed), typed);
             assertEquals("Enter a number such as 1250.50", e.getMessage());
         }
+    }
+
+    @Test
+    void takesWhatPeopleTypeInTheFirmsLocale() {
+        Locale germany = Locale.GERMANY;
+        assertEquals(new BigDecimal("1250.50"), Decimals.parse("1.250,50", germany));
+        assertEquals(new BigDecimal("120.50"), Decimals.parse(" 120,50 ", germany));
+        assertEquals(new BigDecimal("1250.50"), Decimals.parse("1 250,50", Locale.FRANCE), "a space as a keyboard types it");
+        assertEquals(new BigDecimal("1250.50"), Decimals.parse("1\u202F250,50", Locale.FRANCE), "the narrow space as the firm's format writes it");
+        assertEquals(new BigDecimal("1250.50"), Decimals.parse("1'250.50", Locale.forLanguageTag("de-CH")));
+        assertEquals(new BigDecimal("1250.50"), Decimals.parse("1\u2019250.50", Locale.forLanguageTag("de-CH")));
+        assertEquals(new BigDecimal("1250.50"), Decimals.parse("1,250.50", Locale.UK));
+    }
+
+    @Test
+    void refusesTheOtherMarkRatherThanGuessAHundredfold() {
+        IllegalArgumentException german = assertThrows(IllegalArgumentException.class, () -> Decimals.parse("120.50", Locale.GERMANY));
+        assertEquals("Enter a number such as 1250,50", german.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Decimals.parse("1,250.50", Locale.GERMANY));
+        assertEquals("Enter a number such as 1250.50",
+                assertThrows(IllegalArgumentException.class, () -> Decimals.parse("120,50", Locale.UK)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Decimals.parse("1E+20000000", Locale.GERMANY));
+        assertThrows(IllegalArgumentException.class, () -> Decimals.parse("1".repeat(40), Locale.GERMANY));
     }
 
     @Test

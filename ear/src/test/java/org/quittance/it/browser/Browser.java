@@ -33,6 +33,17 @@ public final class Browser implements AutoCloseable {
     /** Off only to survey a page's findings without stopping at the first (-Dquittance.axe.enforce=false). */
     private static final boolean ENFORCED = Boolean.parseBoolean(System.getProperty("quittance.axe.enforce", "true"));
     private static final String AXE_SCRIPT = axeScript();
+    private static final Path KEYBOARD = Path.of("target", "keyboard");
+    private static final int TAB_STOPS = 25;
+    private static final String DATE_PICKERS_ON_FOCUS = """
+            Object.values((window.PrimeFaces && PrimeFaces.widgets) || {}).forEach(w => {
+                try {
+                    const picker = w.jq && w.jq.data && w.jq.data().primeDatePicker;
+                    if (picker) { picker.options.showOnFocus = arguments[0]; }
+                } catch (e) { }
+            });""";
+    /** Off only to survey the Tab walks (-Dquittance.keyboard.enforce=false). */
+    private static final boolean KEYBOARD_ENFORCED = Boolean.parseBoolean(System.getProperty("quittance.keyboard.enforce", "true"));
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -65,7 +76,71 @@ public final class Browser implements AutoCloseable {
     public Browser open(String path) {
         driver.get(baseUrl + path);
         settle();
-        assertAccessible("opened" + driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceAll("[^A-Za-z0-9]+", "-"));
+        String name = "opened" + driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceAll("[^A-Za-z0-9]+", "-");
+        assertAccessible(name);
+        assertKeyboardVisible(name);
+        return this;
+    }
+
+    /**
+     * Walks the page with the Tab key (the first {@value #TAB_STOPS} stops) and checks that each stop
+     * shows where the focus is: an outline or a shadow on the element, or PrimeFaces' focus state on the
+     * widget whose hidden input holds the focus. The walk is written to target/keyboard for people to read.
+     */
+    public Browser assertKeyboardVisible(String name) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        Object scrolled = js.executeScript("return window.scrollY;");
+        // Tab from the top of the page: a marker before everything holds the focus, so the first Tab
+        // goes to the page's first stop (a blur would leave the starting point where the focus was).
+        // A date field opens its calendar on focus, and the calendar keeps the Tab key: not during the walk.
+        js.executeScript(DATE_PICKERS_ON_FOCUS, false);
+        js.executeScript("""
+                document.activeElement && document.activeElement.blur();
+                const start = document.createElement('span');
+                start.id = 'q-tab-start'; start.tabIndex = -1;
+                document.body.prepend(start); start.focus();""");
+        List<String> stops = new java.util.ArrayList<>();
+        List<String> invisible = new java.util.ArrayList<>();
+        String first = null;
+        for (int i = 0; i < TAB_STOPS; i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            String stop = (String) js.executeScript("""
+                    const el = document.activeElement;
+                    if (!el || el === document.body) return null;
+                    const seen = e => { const s = getComputedStyle(e);
+                        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
+                            || e.classList.contains('ui-state-focus'); };
+                    // A PrimeFaces widget keeps the focus in a hidden input and shows it on a part of itself.
+                    const hidden = el.closest('.ui-helper-hidden-accessible');
+                    const widget = hidden ? hidden.parentElement : el.closest('.ui-toggleswitch, .ui-chkbox, .ui-radiobutton, .ui-selectonemenu');
+                    const shown = (!hidden && seen(el)) || (widget !== null && (seen(widget) || [...widget.querySelectorAll('*')].some(seen)));
+                    const what = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "'
+                        + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40) + '"';
+                    return (shown ? 'visible ' : 'INVISIBLE ') + what;""");
+            if (stop == null || stop.equals(first)) {
+                break;
+            }
+            first = first == null ? stop : first;
+            stops.add(stop);
+            if (stop.startsWith("INVISIBLE")) {
+                invisible.add(stop);
+            }
+        }
+        // Leave the page as it was: no focus, date fields as they were, the same scroll position.
+        js.executeScript(DATE_PICKERS_ON_FOCUS, true);
+        js.executeScript("""
+                document.activeElement && document.activeElement.blur();
+                const start = document.getElementById('q-tab-start'); start && start.remove();
+                window.scrollTo(0, arguments[0]);""", scrolled);
+        try {
+            Files.createDirectories(KEYBOARD);
+            Files.write(KEYBOARD.resolve(name + ".txt"), stops);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!invisible.isEmpty() && KEYBOARD_ENFORCED) {
+            throw new AssertionError("The focus cannot be seen at " + invisible.size() + " Tab stop(s) of " + name + ":\n" + String.join("\n", invisible));
+        }
         return this;
     }
 
@@ -190,9 +265,18 @@ public final class Browser implements AutoCloseable {
                 driver.manage().window().setSize(PHONE);
                 settle();
                 Files.write(SCREENSHOTS.resolve(name + "-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                if (driver.getCurrentUrl().contains("/portal/")) {
+                    // A client's screen reflows on a phone (WCAG 1.4.10): nothing wider than the screen.
+                    Object overflow = ((JavascriptExecutor) driver).executeScript(
+                            "return document.documentElement.scrollWidth - window.innerWidth;");
+                    if (((Number) overflow).intValue() > 0) {
+                        throw new AssertionError(name + " is wider than a phone screen by " + overflow + " px (" + driver.getCurrentUrl() + ")");
+                    }
+                }
                 driver.manage().window().setSize(size);
                 settle();
             }
+            assertKeyboardVisible(name);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class PortalPaymentIT {
 
     private static final String PORTAL = "http://localhost:" + System.getProperty("quittance.it.http.port", "8180") + "/portal";
+    private static final String STAFF = PORTAL.replace("/portal", "/staff");
     private static final String SANDBOX = "http://localhost:" + System.getProperty("quittance.it.sandbox.port", "8195");
     private static final String CLIENT = "james.okafor@okafortrust.example";
     private static GreenMail smtp;
@@ -228,6 +229,57 @@ class PortalPaymentIT {
             browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
             browser.waitForText("Billing address", Duration.ofSeconds(10));
             assertTrue(browser.driver().getCurrentUrl().contains("/pay.xhtml?invoices="), browser.driver().getCurrentUrl());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aGermanFirmsClientTypesAmountsTheGermanWay() {
+        try {
+            firmFormats("German (Germany)");
+            String minimum;
+            try (Browser staff = new Browser(STAFF)) {
+                // The firm's own number field shows its format and posts back the same amount.
+                staff.signIn("/setup/firm.xhtml", "admin", "admin-demo-2026");
+                staff.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
+                minimum = staff.find(By.id("firm:tabs:minimum_input")).getAttribute("value");
+                assertTrue(minimum.matches("\\d{1,3}(\\.\\d{3})*,\\d{2}"), minimum);
+                staff.click(By.id("firm:tabs:savePolicy"));
+                staff.waitForText("Portal settings saved.", Duration.ofSeconds(10));
+                staff.open("/setup/firm.xhtml");
+                staff.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
+                assertEquals(minimum, staff.find(By.id("firm:tabs:minimum_input")).getAttribute("value"), "saved as it was");
+            }
+            try (Browser browser = new Browser(PORTAL)) {
+                browser.signIn("/", CLIENT, "portal-demo-2026");
+                assertEquals("GBP 519,00", browser.find(By.id("balance")).getText().trim(), browser.text());
+                openPayPage(browser, "GBP 519,00");
+                By amount = By.cssSelector("input[id$=':amount']");
+                assertEquals("519,00", browser.find(amount).getAttribute("value"), "the balance preset as the firm writes it");
+                // A point would be a thousands mark here: refused rather than read as 12,050.
+                browser.type(amount, "120.50");
+                browser.click(By.id("pay:continue"));
+                browser.waitForText("enter an amount such as 120,50", Duration.ofSeconds(10));
+                // "5,00" is five, not five hundred: below the firm's minimum, in the firm's words.
+                browser.type(amount, "5,00");
+                browser.click(By.id("pay:continue"));
+                browser.waitForText("A part payment must be at least GBP " + minimum + ".", Duration.ofSeconds(10));
+                browser.type(amount, "1.000,00");
+                browser.click(By.id("pay:continue"));
+                browser.waitForText("You can pay at most the balance of GBP 519,00", Duration.ofSeconds(10));
+                browser.screenshot("33-pay-page-german-firm");
+            }
+        } finally {
+            firmFormats("English (United Kingdom)");
+        }
+    }
+
+    private static void firmFormats(String language) {
+        try (Browser staff = new Browser(STAFF)) {
+            staff.signIn("/setup/firm.xhtml", "admin", "admin-demo-2026");
+            staff.choose("firm:tabs:locale", language);
+            staff.click(By.id("firm:tabs:saveFirm"));
+            staff.waitForText("Firm details saved.", Duration.ofSeconds(10));
         }
     }
 

@@ -63,6 +63,9 @@ public class Adjustments {
     EntityManager em;
 
     @EJB
+    org.quittance.firm.boundary.FirmSettings firmSettings;
+
+    @EJB
     Ledgers ledgers;
 
     @EJB
@@ -157,7 +160,7 @@ public class Adjustments {
             throw new RuleViolation("Invoice " + invoice.number() + " is in " + invoice.balanceDue().currency() + ", not " + amount.currency() + ".");
         }
         if (amount.compareTo(invoice.balanceDue()) > 0) {
-            throw new RuleViolation("Invoice " + invoice.number() + " owes " + invoice.balanceDue() + ": the "
+            throw new RuleViolation("Invoice " + invoice.number() + " owes " + firmSettings.formats().money(invoice.balanceDue()) + ": the "
                     + entry.kind().label().toLowerCase() + " cannot be more.");
         }
         return invoice;

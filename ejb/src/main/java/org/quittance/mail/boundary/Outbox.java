@@ -18,6 +18,11 @@ public class Outbox {
 
     public record Entry(Long id, String recipient, String subject, String body, String state,
                         int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+
+        /** The state in words for the outbox screen. */
+        public String stateLabel() {
+            return org.quittance.mail.entity.MailState.valueOf(state).label();
+        }
     }
 
     @PersistenceContext

@@ -146,7 +146,7 @@ public class PortalPayments {
             chosen.put(invoice, Amounts.exact(typed, invoice.balance().currency(), "Amount for invoice " + invoice.number()));
         }
         chosen.entrySet().removeIf(e -> e.getValue().isZero() && chosen.size() > 1);
-        List<String> refusals = PaymentAmounts.refusals(chosen, payable.policy());
+        List<String> refusals = PaymentAmounts.refusals(chosen, payable.policy(), firmSettings.formats());
         if (!refusals.isEmpty()) {
             throw new RuleViolation(String.join(" ", refusals));
         }

@@ -24,7 +24,7 @@ public class DisplayFormats {
 
     private Formats formats;
 
-    private Formats formats() {
+    public Formats formats() {
         if (formats == null) {
             formats = settings.formats();
         }
@@ -38,4 +38,5 @@ public class DisplayFormats {
     public String date(LocalDate date) { return formats().date(date); }
     public String longDate(LocalDate date) { return formats().longDate(date); }
     public String dateTime(OffsetDateTime at) { return formats().dateTime(at); }
+    public String typingExample() { return formats().typingExample(); }
 }

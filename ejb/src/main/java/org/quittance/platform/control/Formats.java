@@ -1,8 +1,10 @@
 package org.quittance.platform.control;
 
+import org.quittance.money.Decimals;
 import org.quittance.money.Money;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -75,6 +77,25 @@ public record Formats(Locale locale) {
     /** "5 Dec 2026, 14:05": the date as in {@link #date} and the time on a 24-hour clock. */
     public String dateTime(OffsetDateTime at) {
         return at == null ? "" : date(at.toLocalDate()) + ", " + at.format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
+    /** A number as someone in the firm's locale types it ("120,50" in Germany), bounded: see {@link Decimals#parse(String, Locale)}. */
+    public BigDecimal parse(String typed) {
+        return Decimals.parse(typed, locale);
+    }
+
+    /** A number ready to be edited: the locale's decimal mark, no grouping ("1250,50"), so that {@link #parse} takes it back. */
+    public String editable(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        char point = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return value.toPlainString().replace('.', point);
+    }
+
+    /** What to type for an amount, for the messages that ask for one: "120.50", "120,50". */
+    public String typingExample() {
+        return editable(new BigDecimal("120.50"));
     }
 
     /** How this locale writes an amount and a date, for the firm's setup screen. */

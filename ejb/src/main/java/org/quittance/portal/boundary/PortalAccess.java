@@ -279,7 +279,7 @@ public class PortalAccess {
                 "Your client portal at " + firm,
                 "Dear " + user.contact().name() + ",\n\n"
                         + firm + " has opened a secure client portal for you, where you can see your invoices and pay them online.\n\n"
-                        + "Set your password here (the link works once, until " + invitation.expiresAt().toLocalDate() + "):\n"
+                        + "Set your password here (the link works once, until " + firmSettings.formats().longDate(invitation.expiresAt().toLocalDate()) + "):\n"
                         + link + "\n\n"
                         + "Your login is this e-mail address, " + user.email() + ".\n"
                         + "If you did not expect this message, ignore it; nothing happens until the link is used.\n\n"

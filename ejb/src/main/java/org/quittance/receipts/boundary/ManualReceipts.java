@@ -67,6 +67,9 @@ public class ManualReceipts {
     EntityManager em;
 
     @EJB
+    org.quittance.firm.boundary.FirmSettings firmSettings;
+
+    @EJB
     ReceiptPosting posting;
 
     @EJB
@@ -92,7 +95,7 @@ public class ManualReceipts {
         AdvisoryLock.hold(em, "manual-receipt", client.id() + ":" + entry.method() + ":" + reference);
         duplicateOf(client.id(), entry.method(), reference).ifPresent(r -> {
             throw new RuleViolation(entry.method().label() + " " + reference + " from " + client.name() + " is already on the books ("
-                    + r.gross() + ", received " + r.receivedAt().toLocalDate() + ").");
+                    + firmSettings.formats().money(r.gross()) + ", received " + firmSettings.formats().date(r.receivedAt().toLocalDate()) + ").");
         });
         Money amount = Money.of(entry.amount(), entry.currency());
         Split split = split(client.id(), amount, entry.parts());
@@ -141,7 +144,7 @@ public class ManualReceipts {
             Money wanted = Money.of(part.getValue(), amount.currency());
             if (!wanted.isPositive() || wanted.compareTo(invoice.balance()) > 0) {
                 throw new RuleViolation("The amount for " + invoice.number() + " must be above zero and at most its balance of "
-                        + invoice.balance() + ".");
+                        + firmSettings.formats().money(invoice.balance()) + ".");
             }
             chosen.put(invoice.invoiceId(), wanted);
         }

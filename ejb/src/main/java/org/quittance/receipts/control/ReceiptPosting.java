@@ -43,6 +43,9 @@ public class ReceiptPosting {
     EntityManager em;
 
     @EJB
+    org.quittance.firm.boundary.FirmSettings firmSettings;
+
+    @EJB
     Ledgers ledgers;
 
     @EJB
@@ -114,7 +117,7 @@ public class ReceiptPosting {
             AdvisoryLock.hold(em, "client-credit", String.valueOf(receipt.clientId()));  // as Adjustments spends credit
             Money credit = ledgers.unappliedCredit(receipt.clientId()).getOrDefault(receipt.currency(), Money.zero(receipt.currency()));
             if (credit.compareTo(unapplied) < 0) {
-                throw new RuleViolation("The " + unapplied + " of credit this receipt left has been used since; take that back first.");
+                throw new RuleViolation("The " + firmSettings.formats().money(unapplied) + " of credit this receipt left has been used since; take that back first.");
             }
         }
         OffsetDateTime now = OffsetDateTime.now();

@@ -5,11 +5,13 @@ import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.control.PaymentAmounts;
 import org.quittance.payments.entity.BillingAddress;
+import org.quittance.platform.boundary.DisplayFormats;
 import org.quittance.platform.control.RuleViolation;
 
 import java.io.IOException;
@@ -54,6 +56,9 @@ public class PayView implements Serializable {
 
     @EJB
     PortalPayments payments;
+
+    @Inject
+    DisplayFormats fmt;
 
     private String invoices;
     private final String idempotencyKey = UUID.randomUUID().toString();
@@ -111,7 +116,7 @@ public class PayView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             Money amount = org.quittance.platform.control.Amounts.exact(total == null ? BigDecimal.ZERO : total, currency, "Total");
-            Map<OpenInvoice, Money> spread = PaymentAmounts.spread(amount, lines.stream().map(l -> l.invoice).toList());
+            Map<OpenInvoice, Money> spread = PaymentAmounts.spread(amount, lines.stream().map(l -> l.invoice).toList(), fmt.formats());
             for (Line line : lines) {
                 Money part = spread.get(line.invoice);
                 line.setAmount(part == null ? BigDecimal.ZERO : part.amount());

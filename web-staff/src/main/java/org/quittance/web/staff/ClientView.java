@@ -239,10 +239,11 @@ public class ClientView implements Serializable {
         Long staffId = Long.valueOf(staff);
         String typed = rateAmount.get(matterId);
         BigDecimal rate;
+        org.quittance.platform.control.Formats formats = firmSettings.formats();
         try {
-            rate = typed == null || typed.isBlank() ? null : org.quittance.money.Decimals.parse(typed);
+            rate = typed == null || typed.isBlank() ? null : formats.parse(typed);
         } catch (IllegalArgumentException e) {
-            Feedback.error("The rate must be a number such as 250.00.");
+            Feedback.error("The rate must be a number such as " + formats.editable(new BigDecimal("250.00")) + ".");
             return;
         }
         Feedback.run(() -> directory.setStaffRate(matterId, staffId, rate),
