@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.billing.boundary.Billing;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.it.BillingFixtures;
 import org.quittance.it.Deployments;
 import org.quittance.it.Eventually;
@@ -48,6 +48,7 @@ class ReceiptBenchmark {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Billing billing;
     @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
@@ -58,7 +59,7 @@ class ReceiptBenchmark {
     void importAndAccept() {
         int transactions = size();
         fixtures.firmWithPortalInvoicing(true);
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
 
         Instant day = Instant.parse("1999-01-01T00:00:00Z").plus(System.nanoTime() % 3_000, ChronoUnit.DAYS);
         long seeding = System.nanoTime();

@@ -9,11 +9,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.it.BillingFixtures;
 import org.quittance.it.Deployments;
 import org.quittance.it.Eventually;
-import org.quittance.payments.control.StripeSignature;
+import org.quittance.payments.stripe.StripeSignature;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -55,6 +55,7 @@ class WebhookBenchmark {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @Resource(lookup = "java:jboss/datasources/QuittanceDS") DataSource dataSource;
 
     @Test
@@ -62,7 +63,7 @@ class WebhookBenchmark {
         int events = Integer.parseInt(new String(getClass().getClassLoader().getResourceAsStream("benchmark-events.txt").readAllBytes()).trim());
         int senders = 8;
         fixtures.firmWithPortalInvoicing(true);
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
         StripeSignature signer = new StripeSignature(SECRET, Duration.ofSeconds(300));
         String run = UUID.randomUUID().toString().substring(0, 8);
         URI endpoint = URI.create("http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/portal/webhooks/stripe");

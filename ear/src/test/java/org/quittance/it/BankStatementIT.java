@@ -15,7 +15,7 @@ import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.money.Money;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalInvoices;
-import org.quittance.receipts.boundary.BankStatementImport;
+import org.quittance.bankfiles.boundary.BankStatementImport;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.entity.MatchKind;
 import org.quittance.receipts.entity.PaymentMethod;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.receipts.boundary.ReceiptImport;
 
@@ -71,6 +71,7 @@ class CrashIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB org.quittance.billing.boundary.Publishing publishing;
@@ -91,7 +92,7 @@ class CrashIT {
     @OperateOnDeployment(DEPLOYMENT)
     void anImportOfTenThousandPaymentsIsUnderWay() {
         fixtures.firmWithPortalInvoicing(true);
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
         java.util.Set<Long> invoices = new java.util.HashSet<>();
         for (int c = 0; c < INVOICES / 10; c++) {
             BillingFixtures.Scenario client = fixtures.client(true);
@@ -162,7 +163,7 @@ class CrashIT {
 
     private static int post(byte[] body) {
         try {
-            String signature = new org.quittance.payments.control.StripeSignature(SECRET, Duration.ofSeconds(300))
+            String signature = new org.quittance.payments.stripe.StripeSignature(SECRET, Duration.ofSeconds(300))
                     .header(Instant.now().getEpochSecond(), body);
             return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
                     .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:8280/portal/webhooks/stripe"))

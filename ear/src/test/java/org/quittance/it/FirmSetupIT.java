@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.clients.entity.ClientKind;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.platform.control.RuleViolation;
 
 import javax.sql.DataSource;
@@ -30,6 +30,7 @@ class FirmSetupIT {
     }
 
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB ClientDirectory clients;
     @EJB BillingFixtures fixtures;
 
@@ -42,7 +43,7 @@ class FirmSetupIT {
         String secret = "sk_test_51HsEcReTkEy0123456789abcd";
         String webhook = "whsec_T0pSecretSigningKeyWXYZ";
         try {
-            FirmSettings.AccountView view = settings.connectPaymentAccount(ProcessorKind.STRIPE, false, "Test account", "pk_test_123", secret, webhook);
+            org.quittance.payments.boundary.PaymentAccounts.AccountView view = accounts.connectPaymentAccount(ProcessorKind.STRIPE, false, "Test account", "pk_test_123", secret, webhook);
             assertEquals("…abcd", view.secretKeyHint());
             assertEquals("…WXYZ", view.webhookSecretHint());
             assertFalse(view.readyForPayments(), "not before a passed connection test");
@@ -57,9 +58,9 @@ class FirmSetupIT {
                 }
             }
             // Saving again with blank secrets keeps them.
-            assertEquals("…abcd", settings.connectPaymentAccount(ProcessorKind.STRIPE, false, "Renamed", "pk_test_123", "", null).secretKeyHint());
+            assertEquals("…abcd", accounts.connectPaymentAccount(ProcessorKind.STRIPE, false, "Renamed", "pk_test_123", "", null).secretKeyHint());
         } finally {
-            settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+            accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
         }
     }
 
@@ -79,9 +80,9 @@ class FirmSetupIT {
     @Test
     void theSandboxCannotTakeLivePaymentsAndPassesItsConnectionTest() {
         fixtures.firmWithPortalInvoicing(true);
-        assertThrows(RuleViolation.class, () -> settings.connectPaymentAccount(ProcessorKind.SANDBOX, true, "x", null, null, null));
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
-        FirmSettings.AccountView tested = settings.testConnection();
+        assertThrows(RuleViolation.class, () -> accounts.connectPaymentAccount(ProcessorKind.SANDBOX, true, "x", null, null, null));
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        org.quittance.payments.boundary.PaymentAccounts.AccountView tested = accounts.testConnection();
         assertTrue(tested.lastTestOk());
         assertTrue(tested.readyForPayments());
     }

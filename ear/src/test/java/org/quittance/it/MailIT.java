@@ -1,7 +1,5 @@
 package org.quittance.it;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.ejb.EJB;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,7 +13,6 @@ import org.quittance.mail.boundary.Mailer;
 import org.quittance.mail.boundary.Outbox;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -29,7 +26,7 @@ class MailIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.quittanceWith(Deployments.testModule(MailIT.class)
+        return Deployments.quittanceWith(Deployments.testModule(MailIT.class, Mailbox.class)
                 .addAsLibraries(Deployments.libraryOnClassPath("greenmail-2")));
     }
 
@@ -39,17 +36,16 @@ class MailIT {
     @EJB
     Outbox outbox;
 
-    private GreenMail smtp;
+    private Mailbox mailbox;
 
     @BeforeEach
     void startSmtpServer() {
-        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
-        smtp.start();
+        mailbox = Mailbox.open();
     }
 
     @AfterEach
     void stopSmtpServer() {
-        smtp.stop();
+        mailbox.close();
     }
 
     @Test
@@ -62,11 +58,10 @@ class MailIT {
                 "the same key queues nothing the second time");
 
         Eventually.await("mail to " + recipient, Duration.ofSeconds(20), () -> messagesTo(recipient) == 1);
-        Thread.sleep(4_000);  // more than one relay period: nothing more arrives
-        assertEquals(1, messagesTo(recipient));
+        mailbox.awaitRelayPassed(mailer);
+        assertEquals(1, messagesTo(recipient), "nothing more arrives");
 
-        MimeMessage received = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> recipientIs(m, recipient)).findFirst().orElseThrow();
+        MimeMessage received = mailbox.await("mail to " + recipient, Mailbox.to(recipient));
         assertEquals("Your invoice is ready", received.getSubject());
         assertEquals(key, received.getHeader("X-Quittance-Message-Key")[0]);
         Outbox.Entry entry = outbox.latest(100).stream().filter(e -> e.recipient().equals(recipient)).findFirst().orElseThrow();
@@ -80,7 +75,7 @@ class MailIT {
         assertTrue(mailer.queue("mail-it:" + recipient, recipient, "Your client portal", "Set your password here:\n" + link + "\n", link));
 
         Eventually.await("mail to " + recipient, Duration.ofSeconds(20), () -> messagesTo(recipient) == 1);
-        MimeMessage received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipientIs(m, recipient)).findFirst().orElseThrow();
+        MimeMessage received = mailbox.await("mail to " + recipient, Mailbox.to(recipient));
         assertTrue(received.getContent().toString().contains(link), "the client gets the link");
         Eventually.await("sent", Duration.ofSeconds(10), () -> entryTo(recipient).state().equals("SENT"));
         Outbox.Entry entry = entryTo(recipient);
@@ -93,14 +88,7 @@ class MailIT {
     }
 
     private long messagesTo(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipientIs(m, recipient)).count();
+        return mailbox.count(Mailbox.to(recipient));
     }
 
-    private static boolean recipientIs(MimeMessage message, String recipient) {
-        try {
-            return message.getAllRecipients()[0].toString().equals(recipient);
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.quittance.it;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.ejb.EJB;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,10 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.ProcessorPayments;
-import org.quittance.payments.control.StripeSignature;
+import org.quittance.payments.stripe.StripeSignature;
 import org.quittance.payments.entity.PaymentState;
 import org.quittance.payments.entity.ProcessorPayment;
 
@@ -28,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -45,12 +42,13 @@ class PaymentNotificationsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.quittanceWith(Deployments.testModule(PaymentNotificationsIT.class, BillingFixtures.class, BillingFixtures.Scenario.class)
+        return Deployments.quittanceWith(Deployments.testModule(PaymentNotificationsIT.class, BillingFixtures.class, BillingFixtures.Scenario.class, Mailbox.class)
                 .addAsResource("stripe-webhooks/payment_intent.succeeded.json")
                 .addAsLibraries(Deployments.libraryOnClassPath("greenmail-2")));
     }
 
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB BillingFixtures fixtures;
     @EJB ProcessorPayments payments;
     @EJB org.quittance.payments.boundary.WebhookInbox inbox;
@@ -58,35 +56,28 @@ class PaymentNotificationsIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final StripeSignature signer = new StripeSignature(SECRET, Duration.ofSeconds(300));
 
-    private GreenMail smtp;
+    @EJB org.quittance.mail.boundary.Mailer mailer;
+
+    private Mailbox mailbox;
 
     @BeforeEach
     void mailbox() {
-        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
-        smtp.start();
+        mailbox = Mailbox.open();
     }
 
     @AfterEach
     void closeMailbox() {
-        smtp.stop();
+        mailbox.close();
     }
 
     private long noticesAbout(String reference) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(reference)).count();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return mailbox.count(m -> Mailbox.subject(m).contains(reference));
     }
 
     @BeforeEach
     void webhookSecret() {
         fixtures.firmWithPortalInvoicing(true);
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
     }
 
     @Test
@@ -102,7 +93,7 @@ class PaymentNotificationsIT {
         assertEquals(1, payments.changes(payment.id()));
 
         Eventually.await("the portal administrator's notice", WAIT, () -> noticesAbout(pi) == 1);
-        MimeMessage notice = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(pi)).findFirst().orElseThrow();
+        MimeMessage notice = mailbox.await("the notice", m -> Mailbox.subject(m).contains(pi));
         assertEquals("portal-admin@test.example", notice.getAllRecipients()[0].toString());
         assertEquals("Portal payment succeeded: USD 20.00 (" + pi + ")", notice.getSubject());
     }
@@ -121,7 +112,7 @@ class PaymentNotificationsIT {
         }
         ProcessorPayment payment = awaitState(pi, PaymentState.SUCCEEDED);
         Eventually.await("the notice", WAIT, () -> noticesAbout(pi) == 1);
-        Thread.sleep(4_000);  // more than a mail relay period
+        mailbox.awaitRelayPassed(mailer);
         assertEquals(1, payments.notifications(eventId));
         assertEquals(1, payments.changes(payment.id()));
         assertEquals(1, noticesAbout(pi), "one e-mail to the portal administrator, not five");
@@ -190,7 +181,7 @@ class PaymentNotificationsIT {
 
         String conflicting = new String(succeededA, StandardCharsets.UTF_8).replaceAll("(?s).*?\"id\":\"(evt_[^\"]+)\".*", "$1");
         Eventually.await("the third event recorded as a conflict", WAIT, () -> ProcessorPayments.CONFLICT.equals(payments.outcome(conflicting)));
-        ProcessorPayments.Conflict conflict = payments.conflicts(100).stream().filter(c -> c.eventId().equals(conflicting)).findFirst().orElseThrow();
+        org.quittance.payments.control.NotificationRecords.Conflict conflict = payments.conflicts(100).stream().filter(c -> c.eventId().equals(conflicting)).findFirst().orElseThrow();
         assertTrue(conflict.reason().contains(ch) && conflict.reason().contains(piB), conflict.reason());
         assertEquals(PaymentState.PENDING, payments.byPaymentIntent(piA).orElseThrow().state(), "nothing applied from it");
         assertEquals(PaymentState.SUCCEEDED, payments.byPaymentIntent(piB).orElseThrow().state());

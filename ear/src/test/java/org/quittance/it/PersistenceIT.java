@@ -62,6 +62,19 @@ class PersistenceIT {
     }
 
     @Test
+    void theSandboxKeepsItsRecordsInItsOwnSchemaApartFromTheFirmsBooks() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            var rs = connection.createStatement().executeQuery("""
+                    SELECT count(*) FILTER (WHERE table_schema = 'public' AND table_name LIKE 'sandbox%'),
+                           count(*) FILTER (WHERE table_schema = 'sandbox' AND table_name IN ('objects', 'idempotency_keys', 'events', 'payout_items'))
+                    FROM information_schema.tables""");
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no sandbox table among the product's");
+            assertEquals(4, rs.getInt(2), "the sandbox (on in the tests) made its own");
+        }
+    }
+
+    @Test
     void aTimeEntryRoundTripsThroughEclipseLinkWithItsMoney() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         StaffUser staff = staffAccounts.create("it-" + suffix, "Round Trip", "rt-" + suffix + "@example.com",

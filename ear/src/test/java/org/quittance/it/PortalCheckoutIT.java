@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.security.control.ResetLinks;
 import org.quittance.billing.boundary.Publishing;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.boundary.PaymentJanitor;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
@@ -58,6 +58,7 @@ class PortalCheckoutIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Publishing publishing;
     @EJB PortalInvoices portalInvoices;
     @EJB PortalPayments payments;
@@ -75,7 +76,7 @@ class PortalCheckoutIT {
     @BeforeEach
     void sandboxAccount() {
         fixtures.firmWithPortalInvoicing(true);
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
     }
 
     @Test
@@ -87,7 +88,7 @@ class PortalCheckoutIT {
 
         assertEquals(first, second);
         assertEquals(1L, count("SELECT COUNT(*) FROM portal_checkout WHERE idempotency_key = ?", key));
-        assertEquals(1L, count("SELECT COUNT(*) FROM sandbox_object WHERE type = 'checkout.session' AND id = ?", sessionOf(first)));
+        assertEquals(1L, count("SELECT COUNT(*) FROM sandbox.objects WHERE type = 'checkout.session' AND id = ?", sessionOf(first)));
     }
 
     @Test
@@ -192,10 +193,10 @@ class PortalCheckoutIT {
         // Every notification of this payment (they all carry our reference in metadata) is lost on the way.
         em.joinTransaction();
         assertEquals(3, em.createNativeQuery("""
-                UPDATE sandbox_event SET delivered_at = now(), last_error = 'lost in the test'
+                UPDATE sandbox.events SET delivered_at = now(), last_error = 'lost in the test'
                 WHERE delivered_at IS NULL AND body LIKE ?""").setParameter(1, "%" + reference + "%").executeUpdate());
         tx.commit();
-        Thread.sleep(1_000);
+        // Marked lost in the transaction that made them: the sandbox never saw them undelivered.
         assertFalse(payments.payment(c.email(), reference).orElseThrow().succeeded(), "nothing arrived");
 
         assertTrue(janitor.sweep(Duration.ZERO) >= 1, "the janitor asked the processor and filed what it learnt");

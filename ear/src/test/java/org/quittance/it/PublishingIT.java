@@ -1,7 +1,5 @@
 package org.quittance.it;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -30,7 +28,6 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +46,7 @@ class PublishingIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.quittanceWith(Deployments.testModule(PublishingIT.class, BillingFixtures.class, BillingFixtures.Scenario.class)
+        return Deployments.quittanceWith(Deployments.testModule(PublishingIT.class, BillingFixtures.class, BillingFixtures.Scenario.class, Mailbox.class)
                 .addAsLibraries(Deployments.libraryOnClassPath("greenmail-2")));
     }
 
@@ -61,23 +58,24 @@ class PublishingIT {
     @EJB org.quittance.billing.control.PublishRuns runs;
     @EJB org.quittance.billing.boundary.UnfinishedPublishRuns unfinished;
     @EJB OutboundMessages outbound;
+    @EJB org.quittance.messaging.boundary.InboundMessages inbound;
+    @EJB org.quittance.mail.boundary.Mailer mailer;
     @Resource UserTransaction tx;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
-    private GreenMail smtp;
+    private Mailbox mailbox;
 
     @BeforeEach
     void start() {
-        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
-        smtp.start();
+        mailbox = Mailbox.open();
         fixtures.firmWithPortalInvoicing(true);
     }
 
     @AfterEach
     void stop() {
-        smtp.stop();
+        mailbox.close();
     }
 
     @Test
@@ -118,7 +116,8 @@ class PublishingIT {
         tx.commit();
         versions.make(invoice.id());
 
-        Thread.sleep(7_000);  // two mail relay periods and time to consume both messages
+        Eventually.await("the replayed message consumed", WAIT, () -> inbound.wasProcessed(Queue.PUBLISHED_INVOICES, "replayed-by-test:" + invoice.id()));
+        mailbox.awaitRelayPassed(mailer);
         assertEquals(first.id(), versions.forInvoice(invoice.id()).orElseThrow().id());
         assertEquals(1, mailsTo(client.email(), "Invoice "));
     }
@@ -135,7 +134,8 @@ class PublishingIT {
 
         publishAndWait(Set.of(marker.id()));
         awaitVersion(marker.id());
-        Thread.sleep(2_000);
+        // The marker's message, sent after the rollback, has been consumed; the rolled-back one was never sent.
+        assertFalse(inbound.wasProcessed(Queue.PUBLISHED_INVOICES, InvoicePublisher.MESSAGE_TYPE + ":" + rolledBack.id()));
         assertEquals(InvoiceState.FINAL, billing.invoice(rolledBack.id()).state());
         assertTrue(versions.forInvoice(rolledBack.id()).isEmpty(), "no message was sent for the rolled-back publication");
     }
@@ -184,7 +184,7 @@ class PublishingIT {
         assertEquals(1, pa.skipped() + pb.skipped());
         awaitVersion(invoice.id());
         awaitMail(client.email(), "Invoice " + invoice.number());
-        Thread.sleep(4_000);
+        mailbox.awaitRelayPassed(mailer);
         assertEquals(1, mailsTo(client.email(), "Invoice "));
     }
 
@@ -205,7 +205,7 @@ class PublishingIT {
             assertEquals(1, awaitVersion(invoice.id()).documentNo());
             awaitMail(client.email(), "Invoice " + invoice.number());
         }
-        Thread.sleep(4_000);
+        mailbox.awaitRelayPassed(mailer);
         for (Invoice invoice : invoices) {
             assertEquals(1, mailsTo(client.email(), "Invoice " + invoice.number()), "one e-mail per invoice and recipient");
         }
@@ -289,11 +289,11 @@ class PublishingIT {
 
     private MimeMessage awaitMail(String to, String subjectStart) {
         Eventually.await("e-mail '" + subjectStart + "' to " + to, WAIT, () -> mailsTo(to, subjectStart) > 0);
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> matches(m, to, subjectStart)).findFirst().orElseThrow();
+        return mailbox.messages().stream().filter(m -> matches(m, to, subjectStart)).findFirst().orElseThrow();
     }
 
     private long mailsTo(String to, String subjectStart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> matches(m, to, subjectStart)).count();
+        return mailbox.count(m -> matches(m, to, subjectStart));
     }
 
     private static boolean matches(MimeMessage m, String to, String subjectStart) {

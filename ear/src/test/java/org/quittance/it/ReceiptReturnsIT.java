@@ -17,7 +17,7 @@ import org.quittance.billing.boundary.Billing;
 import org.quittance.billing.entity.InvoiceState;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.PaymentApplication;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
@@ -63,6 +63,7 @@ class ReceiptReturnsIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Billing billing;
     @EJB PortalPayments payments;
     @EJB SandboxApi sandbox;
@@ -81,7 +82,7 @@ class ReceiptReturnsIT {
     @BeforeEach
     void sandboxAccount() {
         fixtures.firmWithPortalInvoicing(true);
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
     }
 
     @AfterEach
@@ -143,7 +144,7 @@ class ReceiptReturnsIT {
         Future<String> click = executor.submit(() -> refunds.refund(receipt.id(), new BigDecimal("150.00"), "Agreed discount", form));
         Future<String> doubleClick = executor.submit(() -> refunds.refund(receipt.id(), new BigDecimal("150.00"), "Agreed discount", form));
         assertEquals(click.get(), doubleClick.get(), "one refund at the processor");
-        assertEquals(1L, count("SELECT COUNT(*) FROM sandbox_object WHERE type = 'refund' AND body LIKE ?", "%" + receipt.chargeReference() + "%"));
+        assertEquals(1L, count("SELECT COUNT(*) FROM sandbox.objects WHERE type = 'refund' AND body LIKE ?", "%" + receipt.chargeReference() + "%"));
 
         assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(c.invoiceId()).state());
         assertEquals(gbp("150.00"), billing.invoice(c.invoiceId()).balanceDue());

@@ -19,13 +19,12 @@ import org.quittance.billing.boundary.Publishing;
 import org.quittance.billing.entity.InvoiceState;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.PaymentApplication;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
-import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.payments.sandbox.boundary.SandboxApi;
 import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.payments.sandbox.control.SandboxFaults;
@@ -72,6 +71,7 @@ class ReceiptsIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
+    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Billing billing;
     @EJB Publishing publishing;
     @EJB PortalPayments payments;
@@ -95,7 +95,7 @@ class ReceiptsIT {
     @BeforeEach
     void sandboxAccount() {
         fixtures.firmWithPortalInvoicing(true);
-        settings.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
     }
 
     @AfterEach
@@ -203,7 +203,7 @@ class ReceiptsIT {
         tx.begin();
         assertNotNull(sandbox.pay(url.substring(url.lastIndexOf('/') + 1), "4242 4242 4242 4242", "12/34", "123", "IT").redirect());
         em.joinTransaction();
-        em.createNativeQuery("UPDATE sandbox_event SET delivered_at = now(), last_error = 'lost in the test' WHERE delivered_at IS NULL AND body LIKE ?")
+        em.createNativeQuery("UPDATE sandbox.events SET delivered_at = now(), last_error = 'lost in the test' WHERE delivered_at IS NULL AND body LIKE ?")
                 .setParameter(1, "%" + reference + "%").executeUpdate();
         tx.commit();
 

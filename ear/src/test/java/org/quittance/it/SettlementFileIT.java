@@ -14,7 +14,7 @@ import org.quittance.money.Money;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptIntake;
-import org.quittance.receipts.boundary.SettlementFiles;
+import org.quittance.bankfiles.boundary.SettlementFiles;
 import org.quittance.receipts.entity.Receipt;
 
 import java.nio.charset.StandardCharsets;

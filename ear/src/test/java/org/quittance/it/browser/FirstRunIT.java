@@ -1,7 +1,6 @@
 package org.quittance.it.browser;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import org.quittance.it.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -124,8 +123,7 @@ class FirstRunIT {
     @Test
     @Order(3)
     void theFirstClientGoesFromContactToAPublishedInvoiceThatItSeesInItsNewPortal() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
-        smtp.start();
+        Mailbox smtp = Mailbox.open();
         try {
             try (Browser ada = new Browser(STAFF)) {
                 ada.signIn("/setup/firm.xhtml", "ada", PASSWORD);
@@ -205,7 +203,7 @@ class FirstRunIT {
                 charles.screenshot("first-run-07-portal");
             }
         } finally {
-            smtp.stop();
+            smtp.close();
         }
     }
 
@@ -238,19 +236,11 @@ class FirstRunIT {
         }
     }
 
-    private static MimeMessage awaitMail(GreenMail smtp, String to, String subject) {
-        org.quittance.it.Eventually.await("e-mail '" + subject + "' to " + to, Duration.ofSeconds(30),
-                () -> java.util.Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> is(m, to, subject)));
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> is(m, to, subject)).findFirst().orElseThrow();
+    private static MimeMessage awaitMail(Mailbox smtp, String to, String subject) {
+        return smtp.await("e-mail '" + subject + "' to " + to, Duration.ofSeconds(30), Mailbox.is(to, subject));
     }
 
-    private static boolean is(MimeMessage m, String to, String subject) {
-        try {
-            return m.getAllRecipients()[0].toString().equals(to) && subject.equals(m.getSubject());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+
 
     private static String link(String body, String marker) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http\\S*" + java.util.regex.Pattern.quote(marker) + "\\S+)").matcher(body);

@@ -1,7 +1,6 @@
 package org.quittance.it.browser;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import org.quittance.it.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,7 +19,6 @@ import org.quittance.it.Eventually;
 
 import java.io.File;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +36,7 @@ class StaffBillingIT {
 
     private static final String STAFF = "http://localhost:" + System.getProperty("quittance.it.http.port", "8180") + "/staff";
     private static final String PORTAL = STAFF.replace("/staff", "/portal");
-    private static GreenMail smtp;
+    private static Mailbox mailbox;
     private static String registrationLink;
     private static String invoiceLink;
 
@@ -50,13 +48,12 @@ class StaffBillingIT {
 
     @BeforeAll
     static void mailbox() {
-        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("QUITTANCE_SMTP_PORT")), "127.0.0.1", "smtp"));
-        smtp.start();
+        mailbox = Mailbox.open();
     }
 
     @AfterAll
     static void closeMailbox() {
-        smtp.stop();
+        mailbox.close();
     }
 
     @Test
@@ -334,13 +331,7 @@ class StaffBillingIT {
     }
 
     private static long mails(String to) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).count();
+        return mailbox.count(Mailbox.to(to));
     }
 
     private static java.nio.file.Path logo() throws java.io.IOException {
@@ -361,17 +352,8 @@ class StaffBillingIT {
     }
 
     private static MimeMessage awaitMail(String to, String subject) {
-        Eventually.await("e-mail '" + subject + "' to " + to, Duration.ofSeconds(30), () -> find(to, subject) != null);
-        return find(to, subject);
+        return mailbox.await("e-mail '" + subject + "' to " + to, Duration.ofSeconds(30), Mailbox.is(to, subject));
     }
 
-    private static MimeMessage find(String to, String subject) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().equals(subject);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).findFirst().orElse(null);
-    }
+
 }

@@ -10,34 +10,20 @@ import jakarta.validation.constraints.*;
 import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.firm.control.InvoiceNumberFormat;
 import org.quittance.firm.control.LogoImage;
-import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.Firm;
-import org.quittance.firm.entity.PaymentAccount;
 import org.quittance.firm.entity.PaymentApplication;
-import org.quittance.firm.entity.ProcessorKind;
 import org.quittance.money.Money;
-import org.quittance.payments.control.ConnectionCheck;
-import org.quittance.payments.control.PaymentProcessors;
-import org.quittance.payments.sandbox.control.SandboxKeys;
 import org.quittance.platform.control.Formats;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.security.control.Roles;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Currency;
-import java.util.Optional;
 
-/** Setup > Firm: the firm's identity on invoices, its portal policy and its payment account. */
+/** Setup > Firm: the firm's identity on invoices, its formats and its portal policy (its payment account: PaymentAccounts). */
 @RolesAllowed(Roles.ADMIN)
 @Stateless
 public class FirmSettings {
-
-    /** What a screen may know of the payment account: never a secret, only its hint. */
-    public record AccountView(ProcessorKind processor, boolean live, String accountLabel, String publishableKey,
-                              String secretKeyHint, String webhookSecretHint, OffsetDateTime lastTestAt,
-                              Boolean lastTestOk, String lastTestMessage, boolean readyForPayments) {
-    }
 
     @PersistenceContext
     EntityManager em;
@@ -141,81 +127,5 @@ public class FirmSettings {
         audit.recordAsCaller(AuditTrail.SETTING, "portal policy", "portal policy set", "portal invoicing " + (portalInvoicing ? "on" : "off")
                 + ", administrator " + portalAdminEmail + ", part payments " + (partialPayments ? "allowed" : "not allowed")
                 + (minimumPayment == null ? "" : " (minimum " + minimumPayment.toPlainString() + ")") + ", portal payments " + paymentApplication);
-    }
-
-    public Optional<AccountView> paymentAccount() {
-        return account().map(FirmSettings::view);
-    }
-
-    /**
-     * Connects (or reconfigures) the payment account. Blank secrets keep the stored ones, so the
-     * form never needs to show them.
-     */
-    public AccountView connectPaymentAccount(@NotNull ProcessorKind processor, boolean live,
-                                             @Size(max = 200) String accountLabel,
-                                             @Size(max = 300) String publishableKey,
-                                             @Size(max = 300) String secretKey,
-                                             @Size(max = 300) String webhookSecret) {
-        if (processor == ProcessorKind.SANDBOX && live) {
-            throw new RuleViolation("The sandbox is for testing only and cannot be used for a live account.");
-        }
-        PaymentAccount account = account().orElseGet(() -> {
-            PaymentAccount created = new PaymentAccount(firm(), processor);
-            em.persist(created);
-            return created;
-        });
-        account.configure(processor, live, accountLabel, publishableKey);
-        SecretBox box = SecretBox.ofServer();
-        if (secretKey != null && !secretKey.isBlank()) {
-            account.replaceSecretKey(box.seal(secretKey.trim()), SecretBox.hint(secretKey.trim()));
-        }
-        if (webhookSecret != null && !webhookSecret.isBlank()) {
-            account.replaceWebhookSecret(box.seal(webhookSecret.trim()), SecretBox.hint(webhookSecret.trim()));
-        }
-        if (processor == ProcessorKind.SANDBOX) {
-            // The sandbox issues its own keys, as a processor's dashboard does.
-            if (account.secretKeyCipher() == null || !box.open(account.secretKeyCipher()).startsWith("sk_test_sandbox_")) {
-                String issued = SandboxKeys.secretKey();
-                account.replaceSecretKey(box.seal(issued), SecretBox.hint(issued));
-            }
-            if (account.webhookSecretCipher() == null) {
-                String issued = SandboxKeys.webhookSecret();
-                account.replaceWebhookSecret(box.seal(issued), SecretBox.hint(issued));
-            }
-        }
-        if (processor == ProcessorKind.STRIPE && account.secretKeyCipher() == null) {
-            throw new RuleViolation("Enter the Stripe secret key.");
-        }
-        // Keys are never written to the trail: only which were replaced.
-        audit.recordAsCaller(AuditTrail.SETTING, "payment account", "payment account connected", processor + (live ? " live" : " test")
-                + (accountLabel == null ? "" : " \"" + accountLabel + "\"")
-                + (secretKey != null && !secretKey.isBlank() ? ", secret key replaced" : "")
-                + (webhookSecret != null && !webhookSecret.isBlank() ? ", webhook secret replaced" : ""));
-        return view(account);
-    }
-
-    public AccountView testConnection() {
-        PaymentAccount account = account().orElseThrow(() -> new RuleViolation("No payment account is connected yet."));
-        String secret = account.secretKeyCipher() == null ? null : SecretBox.ofServer().open(account.secretKeyCipher());
-        ConnectionCheck.Result result = ConnectionCheck.check(account.processor(), account.live(), secret,
-                PaymentProcessors.apiBase(account.processor()));
-        account.recordTest(result.ok(), result.message(), OffsetDateTime.now());
-        return view(account);
-    }
-
-    public void disconnectPaymentAccount() {
-        account().ifPresent(account -> {
-            em.remove(account);
-            audit.recordAsCaller(AuditTrail.SETTING, "payment account", "payment account disconnected", String.valueOf(account.processor()));
-        });
-    }
-
-    private Optional<PaymentAccount> account() {
-        return em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream().findFirst();
-    }
-
-    private static AccountView view(PaymentAccount a) {
-        return new AccountView(a.processor(), a.live(), a.accountLabel(), a.publishableKey(), a.secretKeyHint(),
-                a.webhookSecretHint(), a.lastTestAt(), a.lastTestOk(), a.lastTestMessage(), a.readyForPayments());
     }
 }

@@ -77,7 +77,7 @@ public class PaymentJanitor {
             if (!payment.settled()) {
                 return 0;
             }
-            WebhookInbox.Receipt receipt = inbox.recordPolled(payment.eventId(), payment.eventType(), payment.eventBody());
+            WebhookInbox.Receipt receipt = inbox.recordPolled(processor.name(), payment.eventId(), payment.eventType(), payment.eventBody());
             if (receipt == WebhookInbox.Receipt.ACCEPTED) {
                 LOG.info(() -> "Janitor: " + paymentId + " is " + payment.eventType() + " at the processor; filed as a notification");
                 return 1;

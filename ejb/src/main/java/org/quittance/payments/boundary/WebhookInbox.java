@@ -5,11 +5,13 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.quittance.firm.entity.PaymentAccount;
+import org.quittance.payments.entity.PaymentAccount;
 import org.quittance.messaging.boundary.OutboundMessages;
 import org.quittance.messaging.control.Queue;
+import org.quittance.payments.control.NotificationRecords;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.NotificationRefused;
+import org.quittance.payments.processor.PaymentProcessor;
 import org.quittance.payments.processor.VerifiedNotification;
 
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -29,8 +32,7 @@ public class WebhookInbox {
 
     private static final Logger LOG = Logger.getLogger(WebhookInbox.class.getName());
 
-    public static final String STRIPE = "STRIPE";
-    public static final String MESSAGE_TYPE = "stripe-event";
+    public static final String MESSAGE_TYPE = "processor-notification";
 
     public enum Receipt { ACCEPTED, DUPLICATE }
 
@@ -40,23 +42,42 @@ public class WebhookInbox {
     @EJB
     OutboundMessages outbound;
 
+    @EJB
+    NotificationRecords notifications;
+
     /** How long a kept notification may wait for its consumer before it is queued again. */
     static final Duration STUCK = Duration.ofMinutes(2);
     static final int MAX_REDRIVES = 3;
 
-    public Receipt receiveStripe(byte[] rawBody, String signatureHeader) throws NotificationRefused {
+    /**
+     * A webhook as it arrived at the endpoint of one processor: refused unless the firm's account is
+     * with that processor and every signature in it checks out; then each notification it carries is
+     * kept once. A duplicate when all of them were kept before.
+     * @param processor the adapter's name the endpoint belongs to (STRIPE, ADYEN)
+     * @param signatureHeader the processor's signature header, or null for one that signs inside the body
+     */
+    public Receipt receive(String processor, byte[] rawBody, String signatureHeader) throws NotificationRefused {
         PaymentAccount account = em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class)
                 .getResultStream().findFirst().orElseThrow(() -> new NotificationRefused("no payment account is connected"));
-        VerifiedNotification event = PaymentProcessors.of(account).verify(rawBody, signatureHeader, Instant.now());
-        return record(event.eventId(), event.type(), rawBody, event.signedAt());
+        PaymentProcessor adapter = PaymentProcessors.of(account);
+        if (!adapter.name().equals(processor)) {
+            throw new NotificationRefused("the firm's payment account is not with " + processor);
+        }
+        Receipt receipt = Receipt.DUPLICATE;
+        for (VerifiedNotification event : adapter.verify(rawBody, signatureHeader, Instant.now())) {
+            if (record(processor, event.eventId(), event.type(), event.payload(), event.signedAt()) == Receipt.ACCEPTED) {
+                receipt = Receipt.ACCEPTED;
+            }
+        }
+        return receipt;
     }
 
     /**
      * What the janitor learnt by asking the processor, filed like a notification: the same consumer
      * applies it, and its deterministic id keeps it to once.
      */
-    public Receipt recordPolled(String eventId, String type, byte[] body) {
-        return record(eventId, type, body, Instant.now());
+    public Receipt recordPolled(String processor, String eventId, String type, byte[] body) {
+        return record(processor, eventId, type, body, Instant.now());
     }
 
     /**
@@ -72,17 +93,9 @@ public class WebhookInbox {
 
     /** @return how many notifications were queued again */
     public int redrive(Duration waitingLongerThan) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> stuck = em.createNativeQuery("""
-                        UPDATE payment_notification SET redriven = redriven + 1
-                        WHERE id IN (SELECT id FROM payment_notification
-                                     WHERE outcome = 'RECEIVED' AND received_at < now() - make_interval(secs => ?) AND redriven < ?
-                                     ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED)
-                        RETURNING id, event_id""")
-                .setParameter(1, waitingLongerThan.toSeconds()).setParameter(2, MAX_REDRIVES)
-                .getResultList();
-        for (Object[] row : stuck) {
-            outbound.send(Queue.PAYMENT_NOTIFICATIONS, MESSAGE_TYPE, "stripe:" + row[1], String.valueOf(((Number) row[0]).longValue()));
+        List<NotificationRecords.Waiting> stuck = notifications.claimWaiting(waitingLongerThan, MAX_REDRIVES);
+        for (NotificationRecords.Waiting waiting : stuck) {
+            outbound.send(Queue.PAYMENT_NOTIFICATIONS, MESSAGE_TYPE, key(waiting.processor(), waiting.eventId()), String.valueOf(waiting.id()));
         }
         if (!stuck.isEmpty()) {
             LOG.warning(() -> stuck.size() + " payment notifications waited longer than " + waitingLongerThan.toMinutes()
@@ -91,23 +104,17 @@ public class WebhookInbox {
         return stuck.size();
     }
 
-    private Receipt record(String eventId, String type, byte[] rawBody, Instant signedAt) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Number> inserted = em.createNativeQuery("""
-                        INSERT INTO payment_notification (id, processor, event_id, event_type, payload, signed_at, received_at)
-                        VALUES (nextval('payment_notification_seq'), ?, ?, ?, ?, ?, now())
-                        ON CONFLICT (processor, event_id) DO NOTHING RETURNING id""")
-                .setParameter(1, STRIPE)
-                .setParameter(2, eventId)
-                .setParameter(3, type)
-                .setParameter(4, rawBody)
-                .setParameter(5, OffsetDateTime.ofInstant(signedAt, ZoneOffset.UTC))
-                .getResultList();
-        if (inserted.isEmpty()) {
+    /** The message's key: the same notification queued twice is one message to the consumer's idempotence. */
+    private static String key(String processor, String eventId) {
+        return processor.toLowerCase(java.util.Locale.ROOT) + ":" + eventId;
+    }
+
+    private Receipt record(String processor, String eventId, String type, byte[] rawBody, Instant signedAt) {
+        Optional<Long> kept = notifications.keep(processor, eventId, type, rawBody, OffsetDateTime.ofInstant(signedAt, ZoneOffset.UTC));
+        if (kept.isEmpty()) {
             return Receipt.DUPLICATE;
         }
-        long id = inserted.get(0).longValue();
-        outbound.send(Queue.PAYMENT_NOTIFICATIONS, MESSAGE_TYPE, "stripe:" + eventId, String.valueOf(id));
+        outbound.send(Queue.PAYMENT_NOTIFICATIONS, MESSAGE_TYPE, key(processor, eventId), String.valueOf(kept.get()));
         return Receipt.ACCEPTED;
     }
 }

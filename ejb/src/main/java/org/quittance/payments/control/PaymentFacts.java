@@ -2,6 +2,7 @@ package org.quittance.payments.control;
 
 import org.quittance.money.Money;
 import org.quittance.payments.entity.PaymentState;
+import org.quittance.payments.processor.PaymentEvent;
 
 /**
  * What is known about a payment, as facts that only ever grow: it succeeded, it failed, so much was
@@ -28,6 +29,12 @@ public record PaymentFacts(Money amount, boolean succeeded, boolean failed, Stri
             // Processors report the cumulative refund: the largest report is the truth, whatever the order.
             Money total = r.totalRefunded().compareTo(refunded) > 0 ? r.totalRefunded() : refunded;
             return new PaymentFacts(amount, succeeded, failed, failureReason, total, disputeOpened, disputeWon, disputeLost);
+        }
+        if (event instanceof PaymentEvent.RefundAdded r) {
+            // Each refund reported on its own: they add up, never beyond the payment.
+            Money total = refunded.plus(r.amount());
+            return new PaymentFacts(amount, succeeded, failed, failureReason, total.compareTo(amount) > 0 ? amount : total,
+                    disputeOpened, disputeWon, disputeLost);
         }
         if (event instanceof PaymentEvent.DisputeOpened) {
             return new PaymentFacts(amount, succeeded, failed, failureReason, refunded, true, disputeWon, disputeLost);

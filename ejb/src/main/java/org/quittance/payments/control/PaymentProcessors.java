@@ -4,18 +4,23 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.firm.control.SecretBox;
-import org.quittance.firm.entity.PaymentAccount;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.PaymentAccount;
+import org.quittance.payments.entity.ProcessorKind;
+import org.quittance.payments.adyen.AdyenProcessor;
+import org.quittance.payments.processor.ConnectionTest;
 import org.quittance.payments.processor.PaymentProcessor;
-import org.quittance.payments.processor.StripeProcessor;
+import org.quittance.payments.processor.ProcessorEvent;
 import org.quittance.payments.sandbox.control.SandboxSettings;
+import org.quittance.payments.stripe.StripeProcessor;
 import org.quittance.platform.control.RuleViolation;
 
 import java.util.Optional;
 
 /**
- * The adapter for the firm's payment account. The sandbox is the Stripe adapter pointed at the
- * sandbox processor, so every sandbox payment exercises the code that talks to Stripe.
+ * The registry of processor adapters, and the adapter for the firm's payment account. Adding an
+ * adapter is a package of its own plus one line in {@link #open} and one in {@link #read}. The
+ * sandbox is the Stripe adapter pointed at the sandbox processor, so every sandbox payment
+ * exercises the code that talks to Stripe.
  */
 @Stateless
 public class PaymentProcessors {
@@ -29,7 +34,30 @@ public class PaymentProcessors {
     }
 
     public PaymentProcessor require() {
-        return current().orElseThrow(() -> new RuleViolation("The firm has not connected a payment account yet: card payments are not available."));
+        return current().filter(p -> !AdyenProcessor.NAME.equals(p.name()))
+                .orElseThrow(() -> new RuleViolation("The firm has not connected a payment account yet: card payments are not available."));
+    }
+
+    /**
+     * A kept notification in Quittance's words, by the adapter it arrived through (not the firm's
+     * account of today, which may have changed since).
+     * @throws IllegalArgumentException when no adapter has that name or it cannot read the notification
+     */
+    public static ProcessorEvent read(String processor, byte[] payload) {
+        return switch (processor) {
+            case StripeProcessor.NAME -> new StripeProcessor(null, null, null).read(payload);
+            case AdyenProcessor.NAME -> new AdyenProcessor(null).read(payload);
+            default -> throw new IllegalArgumentException("No adapter reads notifications of " + processor);
+        };
+    }
+
+    /** "Test connection": the adapter's own check, said as the sandbox when it is the sandbox. */
+    public static ConnectionTest test(PaymentAccount account) {
+        ConnectionTest result = of(account).testConnection(account.live());
+        if (account.processor() == ProcessorKind.SANDBOX && result.ok()) {
+            return new ConnectionTest(true, "Sandbox processor ready at " + apiBase(account.processor()) + ": test mode, no real money moves.");
+        }
+        return result;
     }
 
     /**
@@ -57,7 +85,10 @@ public class PaymentProcessors {
         SecretBox box = SecretBox.ofServer();
         String secretKey = account.secretKeyCipher() == null ? null : box.open(account.secretKeyCipher());
         String webhookSecret = account.webhookSecretCipher() == null ? null : box.open(account.webhookSecretCipher());
-        return new StripeProcessor(apiBase(account.processor()), secretKey, webhookSecret);
+        return switch (account.processor()) {
+            case SANDBOX, STRIPE -> new StripeProcessor(apiBase(account.processor()), secretKey, webhookSecret);
+            case ADYEN -> new AdyenProcessor(webhookSecret);
+        };
     }
 
     public static String apiBase(ProcessorKind processor) {

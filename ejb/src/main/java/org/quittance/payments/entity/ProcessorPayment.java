@@ -2,7 +2,7 @@ package org.quittance.payments.entity;
 
 import jakarta.persistence.*;
 import org.quittance.money.Money;
-import org.quittance.payments.control.PaymentEvent;
+import org.quittance.payments.processor.PaymentEvent;
 import org.quittance.payments.control.PaymentFacts;
 
 import java.math.BigDecimal;
@@ -100,6 +100,11 @@ public class ProcessorPayment {
             // Without an amount the facts cannot weigh refunds; keep what is certain.
             if (event instanceof PaymentEvent.Succeeded) succeeded = true;
             if (event instanceof PaymentEvent.Failed f) { failed = true; if (failureReason == null) failureReason = f.reason(); }
+            if (event instanceof PaymentEvent.RefundAdded r) {
+                // Kept until the amount is known: a refund reported on its own is not reported again.
+                currency = r.amount().currency();
+                refunded = refunded.add(r.amount().amount());
+            }
             state = succeeded ? PaymentState.SUCCEEDED : failed ? PaymentState.FAILED : PaymentState.PENDING;
         } else {
             PaymentFacts facts = facts().with(event);

@@ -12,6 +12,9 @@ import java.util.List;
 public record CheckoutRequest(String reference, String idempotencyKey, String merchant, List<Line> lines, Customer customer,
                               String successUrl, String cancelUrl) {
 
+    /** The metadata key under which an adapter keeps our checkout reference at the processor, and reads it back. */
+    public static final String REFERENCE_METADATA = "quittance_checkout";
+
     /** One invoice and the part of it being paid. */
     public record Line(Long invoiceId, String invoiceNumber, Money amount) {
     }

@@ -15,6 +15,9 @@ public interface PaymentProcessor {
     /** The processor's name as notifications are filed under it (e.g. STRIPE). */
     String name();
 
+    /** One harmless authenticated call, for "Test connection" on the firm's payment account. */
+    ConnectionTest testConnection(boolean live);
+
     /**
      * A hosted checkout for these invoices and amounts. Creating it again with the same idempotency
      * key returns the same checkout, never a second one.
@@ -25,13 +28,21 @@ public interface PaymentProcessor {
     CheckoutStatus checkoutStatus(String sessionId) throws ProcessorUnavailable;
 
     /**
-     * Verifies a notification's signature and timestamp on its raw bytes and reads its identity.
+     * Verifies a webhook's signatures (and timestamp, where the processor signs one) on its raw bytes
+     * and returns the notifications it carries. One that fails refuses the whole request.
+     * @param signatureHeader the processor's signature header, or null for one that signs inside the body
      * @throws NotificationRefused when it is forged, stale or not a notification at all
      */
-    VerifiedNotification verify(byte[] rawBody, String signatureHeader, Instant now) throws NotificationRefused;
+    List<VerifiedNotification> verify(byte[] rawBody, String signatureHeader, Instant now) throws NotificationRefused;
 
     /**
-     * A payment's current state as the processor reports it, as a notification body our consumer
+     * A kept notification in Quittance's words. Needs no secret: the signature was checked on arrival.
+     * @throws IllegalArgumentException when it cannot be read
+     */
+    ProcessorEvent read(byte[] payload);
+
+    /**
+     * A payment's current state as the processor reports it, as a notification that {@link #read}
      * understands: what the janitor uses when a notification seems lost.
      */
     RemotePayment payment(String paymentId) throws ProcessorUnavailable;

@@ -19,4 +19,9 @@ public record SettledTransaction(String id, String type, String source, String p
     public SettledTransaction {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
+
+    /** Our portal checkout's reference, when the payment carries it. */
+    public String checkoutReference() {
+        return metadata.get(CheckoutRequest.REFERENCE_METADATA);
+    }
 }

@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import org.quittance.bankfiles.boundary.SettlementFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RunAs;

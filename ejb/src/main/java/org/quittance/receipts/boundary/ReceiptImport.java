@@ -13,7 +13,6 @@ import jakarta.ejb.Stateless;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.ProcessorUnavailable;
 import org.quittance.payments.processor.SettledTransaction;
-import org.quittance.payments.processor.StripeProcessor;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.security.control.Roles;
 
@@ -77,6 +76,18 @@ public class ReceiptImport {
         /** Stopped by a server stop, not by an error of its own. */
         public boolean interrupted() {
             return exitStatus != null && exitStatus.startsWith(InterruptedImports.INTERRUPTED);
+        }
+
+        /** The status in words for the staff screen. */
+        public String statusInWords() {
+            return switch (status) {
+                case STARTING, STARTED -> "running";
+                case STOPPING -> "stopping";
+                case COMPLETED -> "finished";
+                case FAILED -> "did not finish";
+                case STOPPED -> "stopped";
+                case ABANDONED -> "abandoned";
+            };
         }
 
         /** Failed (a processor error, or a server stop: see InterruptedImports) or stopped: a restart continues it. */
@@ -143,7 +154,7 @@ public class ReceiptImport {
         for (SettledTransaction t : transactions) {
             String reference = t.paymentId() != null ? t.paymentId() : t.source();
             intake.record(new ReceiptIntake.ProcessorFacts(reference, t.source(), t.id(), t.gross(), t.fee(), t.net(), t.payout(),
-                    t.created().atOffset(ZoneOffset.UTC), t.metadata().get(StripeProcessor.CHECKOUT_KEY), t.description()), "receipt import");
+                    t.created().atOffset(ZoneOffset.UTC), t.checkoutReference(), t.description()), "receipt import");
         }
     }
 

@@ -2,6 +2,9 @@ package org.quittance.receipts.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import org.quittance.payments.control.MoneyReturned;
+import org.quittance.payments.control.PaymentConfirmed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.audit.boundary.AuditTrail;
@@ -61,6 +64,17 @@ public class ReceiptIntake {
 
     @EJB
     AuditTrail audit;
+
+    /** A payment the processor confirmed in a notification is a receipt from now on (once: known by its reference). */
+    public void confirmed(@Observes PaymentConfirmed payment) {
+        record(new ProcessorFacts(payment.paymentReference(), payment.chargeReference(), null, payment.amount(), null, null, null,
+                payment.at(), payment.checkoutReference(), null), "payment notification");
+    }
+
+    /** What went back of a payment, as its notifications report it. */
+    public void returned(@Observes MoneyReturned money) {
+        moneyReturned(money.paymentReference(), money.totalRefunded(), money.chargedBack(), "payment notification");
+    }
 
     public Recorded record(ProcessorFacts facts, String by) {
         AdvisoryLock.hold(em, "receipt", ReceiptSource.PROCESSOR + ":" + facts.paymentReference());

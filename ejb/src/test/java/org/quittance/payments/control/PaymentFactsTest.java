@@ -1,5 +1,7 @@
 package org.quittance.payments.control;
 
+import org.quittance.payments.processor.PaymentEvent;
+
 import org.junit.jupiter.api.Test;
 import org.quittance.money.Money;
 import org.quittance.payments.entity.PaymentState;
@@ -59,6 +61,25 @@ class PaymentFactsTest {
         assertEveryOrderEndsIn(PaymentState.REFUNDED, PENDING, SUCCEEDED, refunded("200.00"), refunded("500.00"));
         PaymentFacts facts = PaymentFacts.of(AMOUNT).with(SUCCEEDED).with(refunded("200.00")).with(refunded("100.00"));
         assertEquals(Money.of("300.00", "GBP"), facts.retained());
+    }
+
+    @Test
+    void refundsReportedOneByOneAddUpInAnyOrderButNeverBeyondThePayment() {
+        // (Each such notification is kept once by the inbox, so none arrives twice here.)
+        PaymentEvent first = new PaymentEvent.RefundAdded(Money.of("100.00", "GBP"));
+        PaymentEvent second = new PaymentEvent.RefundAdded(Money.of("150.00", "GBP"));
+        for (List<PaymentEvent> order : permutations(List.of(SUCCEEDED, first, second))) {
+            PaymentFacts facts = PaymentFacts.of(AMOUNT);
+            for (PaymentEvent e : order) {
+                facts = facts.with(e);
+            }
+            assertEquals(PaymentState.PARTLY_REFUNDED, facts.state(), () -> "order " + order);
+            assertEquals(Money.of("250.00", "GBP"), facts.retained(), () -> "order " + order);
+        }
+        PaymentFacts all = PaymentFacts.of(AMOUNT).with(SUCCEEDED).with(new PaymentEvent.RefundAdded(Money.of("400.00", "GBP")))
+                .with(new PaymentEvent.RefundAdded(Money.of("400.00", "GBP")));
+        assertEquals(PaymentState.REFUNDED, all.state());
+        assertEquals(AMOUNT, all.refunded(), "never more than was paid");
     }
 
     @Test

@@ -5,34 +5,18 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import org.quittance.receipts.boundary.AchReturnImport;
-import org.quittance.receipts.boundary.BankStatementImport;
-import org.quittance.receipts.boundary.SettlementFiles;
-import org.quittance.receipts.control.AchReturnFile;
-import org.quittance.receipts.control.SettlementCsv;
+import org.quittance.bankfiles.boundary.BankFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
-/**
- * Receipts › Import a file: a processor's settlement file (CSV whose header names the balance
- * transaction), a BAI2 statement or a NACHA ACH return file, told apart by their first line (BAI2
- * records are comma-separated, ACH records fixed-width), goes whole to its import, which checks it
- * before recording anything.
- */
+/** Receipts › Import a file: the file goes whole to {@link BankFiles}, which tells its format and imports it. */
 @Named
 @RequestScoped
 public class BankFileView {
 
     @EJB
-    BankStatementImport bankFiles;
-
-    @EJB
-    AchReturnImport achReturns;
-
-    @EJB
-    SettlementFiles settlementFiles;
+    BankFiles bankFiles;
 
     /** The Receipts screen's own state: its table must show the new receipts. */
     @Inject
@@ -53,43 +37,19 @@ public class BankFileView {
             return;
         }
         String name = file.getSubmittedFileName() == null ? "bank file" : file.getSubmittedFileName();
-        String start = new String(content, 0, Math.min(content.length, 2_000), StandardCharsets.ISO_8859_1);
-        if (SettlementCsv.looksLikeOne(start)) {
-            importSettlement(name, content);
-        } else if (AchReturnFile.looksLikeOne(start)) {
-            importReturns(name, content);
-        } else {
-            importStatement(name, content);
+        BankFiles.Imported done = Feedback.attempt(() -> bankFiles.importAny(name, content), null);
+        if (done == null) {
+            return;
         }
-    }
-
-    private void importSettlement(String name, byte[] content) {
-        SettlementFiles.Upload upload = Feedback.attempt(() -> settlementFiles.upload(name, content), null);
-        if (upload != null) {
-            receiptsView.follow(upload.executionId());
-            Feedback.info(name + ": " + upload.transactions() + " settled transactions, " + upload.payments() + " card payments"
-                    + (upload.before() ? " — this file was imported before (run " + upload.executionId() + "); nothing more is imported."
-                    : "; the import runs now (run " + upload.executionId() + ")."));
+        switch (done.kind()) {
+            case SETTLEMENT -> receiptsView.follow(done.executionId());
+            case RETURNS -> {
+                receiptsView.applyFilter();
+                receiptsView.showReturns();
+            }
+            case STATEMENT -> receiptsView.applyFilter();
         }
-    }
-
-    private void importStatement(String name, byte[] content) {
-        BankStatementImport.Imported done = Feedback.attempt(() -> bankFiles.importBai2(name, content), null);
-        if (done != null) {
-            receiptsView.applyFilter();
-            Feedback.info(name + ": " + done.credits() + " credits, " + done.recorded() + " new bank receipts waiting in Integrated Receipts"
-                    + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".");
-        }
-    }
-
-    private void importReturns(String name, byte[] content) {
-        AchReturnImport.Imported done = Feedback.attempt(() -> achReturns.importReturns(name, content), null);
-        if (done != null) {
-            receiptsView.applyFilter();
-            receiptsView.showReturns();
-            Feedback.info(name + ": " + done.entries() + " returns and notices, " + done.reversed() + " receipts reversed, "
-                    + done.attention() + " for you to look at" + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".");
-        }
+        Feedback.info(done.summary());
     }
 
     public Part getFile() { return file; }

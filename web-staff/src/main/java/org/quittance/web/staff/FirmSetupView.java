@@ -6,9 +6,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.primefaces.event.FileUploadEvent;
 import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.payments.boundary.PaymentAccounts;
 import org.quittance.firm.entity.Firm;
 import org.quittance.firm.entity.PaymentApplication;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.ProcessorKind;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -20,6 +21,9 @@ public class FirmSetupView implements Serializable {
 
     @EJB
     transient FirmSettings settings;
+
+    @EJB
+    transient PaymentAccounts accounts;
 
     // Firm tab
     private String name, address, email, currency, numberFormat, taxLabel, paymentInstructions;
@@ -36,7 +40,7 @@ public class FirmSetupView implements Serializable {
     private ProcessorKind processor = ProcessorKind.SANDBOX;
     private boolean live;
     private String accountLabel, publishableKey, secretKey, webhookSecret;
-    private FirmSettings.AccountView account;
+    private PaymentAccounts.AccountView account;
 
     @PostConstruct
     void load() {
@@ -57,7 +61,7 @@ public class FirmSetupView implements Serializable {
         partialPayments = f.partialPayments();
         minimumPayment = f.minimumPayment();
         application = f.paymentApplication();
-        account = settings.paymentAccount().orElse(null);
+        account = accounts.paymentAccount().orElse(null);
         if (account != null) {
             processor = account.processor();
             live = account.live();
@@ -99,7 +103,7 @@ public class FirmSetupView implements Serializable {
     }
 
     public void connect() {
-        FirmSettings.AccountView saved = Feedback.attempt(() -> settings.connectPaymentAccount(processor, live, accountLabel,
+        PaymentAccounts.AccountView saved = Feedback.attempt(() -> accounts.connectPaymentAccount(processor, live, accountLabel,
                 publishableKey, secretKey, webhookSecret), "Payment account saved. Use Test connection to check it.");
         if (saved != null) {
             account = saved;
@@ -109,7 +113,7 @@ public class FirmSetupView implements Serializable {
     }
 
     public void testConnection() {
-        FirmSettings.AccountView tested = Feedback.attempt(settings::testConnection, null);
+        PaymentAccounts.AccountView tested = Feedback.attempt(accounts::testConnection, null);
         if (tested != null) {
             account = tested;
             if (Boolean.TRUE.equals(tested.lastTestOk())) {
@@ -120,7 +124,7 @@ public class FirmSetupView implements Serializable {
         }
     }
 
-    public ProcessorKind[] getProcessors() { return ProcessorKind.values(); }
+    public java.util.List<ProcessorKind> getProcessors() { return ProcessorKind.offered(); }
     public PaymentApplication[] getApplications() { return PaymentApplication.values(); }
 
     private static String blank(String s) {
@@ -170,5 +174,5 @@ public class FirmSetupView implements Serializable {
     public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
     public String getWebhookSecret() { return webhookSecret; }
     public void setWebhookSecret(String webhookSecret) { this.webhookSecret = webhookSecret; }
-    public FirmSettings.AccountView getAccount() { return account; }
+    public PaymentAccounts.AccountView getAccount() { return account; }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.payments.boundary.PaymentAccounts;
 import org.quittance.home.boundary.Attention;
 
 /** The staff home: what waits for someone at the firm. */
@@ -19,18 +20,21 @@ public class HomeView {
     @EJB
     FirmSettings firmSettings;
 
+    @EJB
+    PaymentAccounts accounts;
+
     private Attention.Summary summary;
-    private FirmSettings.AccountView account;
+    private PaymentAccounts.AccountView account;
 
     @PostConstruct
     void load() {
         summary = attention.now();
         if (FacesContext.getCurrentInstance().getExternalContext().isUserInRole("admin")) {
-            account = firmSettings.paymentAccount().orElse(null);  // administrators' business only
+            account = accounts.paymentAccount().orElse(null);  // administrators' business only
         }
     }
 
     public Attention.Summary getSummary() { return summary; }
 
-    public FirmSettings.AccountView getAccount() { return account; }
+    public PaymentAccounts.AccountView getAccount() { return account; }
 }

@@ -16,7 +16,7 @@ public class ProcessorPaymentsView {
     ProcessorPayments payments;
 
     private List<ProcessorPayments.Listed> rows;
-    private List<ProcessorPayments.Conflict> conflicts;
+    private List<org.quittance.payments.control.NotificationRecords.Conflict> conflicts;
 
     public List<ProcessorPayments.Listed> getRows() {
         if (rows == null) {
@@ -25,7 +25,7 @@ public class ProcessorPaymentsView {
         return rows;
     }
 
-    public List<ProcessorPayments.Conflict> getConflicts() {
+    public List<org.quittance.payments.control.NotificationRecords.Conflict> getConflicts() {
         if (conflicts == null) {
             conflicts = payments.conflicts(100);
         }

@@ -5,7 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.quittance.money.Money;
-import org.quittance.receipts.boundary.AchReturnImport;
+import org.quittance.bankfiles.boundary.AchReturnImport;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptRefunds;

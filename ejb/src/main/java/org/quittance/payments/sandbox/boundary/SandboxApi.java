@@ -10,8 +10,8 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.firm.control.SecretBox;
-import org.quittance.firm.entity.PaymentAccount;
-import org.quittance.firm.entity.ProcessorKind;
+import org.quittance.payments.entity.PaymentAccount;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.sandbox.control.CheckoutPage;
 import org.quittance.payments.sandbox.control.FormBody;
 import org.quittance.payments.sandbox.control.SandboxFaults;
@@ -79,7 +79,7 @@ public class SandboxApi {
         if (idempotencyKey != null) {
             AdvisoryLock.hold(em, "sandbox-idempotency", idempotencyKey);
             @SuppressWarnings("unchecked")
-            List<Object[]> prior = em.createNativeQuery("SELECT request, status, body FROM sandbox_idempotency WHERE key = ?")
+            List<Object[]> prior = em.createNativeQuery("SELECT request, status, body FROM sandbox.idempotency_keys WHERE key = ?")
                     .setParameter(1, idempotencyKey).getResultList();
             if (!prior.isEmpty()) {
                 if (!request.equals(prior.get(0)[0])) {
@@ -103,7 +103,7 @@ public class SandboxApi {
             answer = error(404, "invalid_request_error", null, "Unrecognized request URL (POST: " + path + ").");
         }
         if (idempotencyKey != null && answer.status() < 500) {
-            em.createNativeQuery("INSERT INTO sandbox_idempotency (key, request, status, body, created_at) VALUES (?, ?, ?, ?, now())")
+            em.createNativeQuery("INSERT INTO sandbox.idempotency_keys (key, request, status, body, created_at) VALUES (?, ?, ?, ?, now())")
                     .setParameter(1, idempotencyKey).setParameter(2, request).setParameter(3, answer.status()).setParameter(4, answer.body())
                     .executeUpdate();
         }
@@ -157,7 +157,7 @@ public class SandboxApi {
         if (session == null) {
             return new PayResult(null, CheckoutPage.message("Payment page not found", "This payment link is not valid."));
         }
-        em.createNativeQuery("SELECT id FROM sandbox_object WHERE id = ? FOR UPDATE").setParameter(1, sessionId).getSingleResult();
+        em.createNativeQuery("SELECT id FROM sandbox.objects WHERE id = ? FOR UPDATE").setParameter(1, sessionId).getSingleResult();
         session = load(sessionId).orElseThrow();
         if (!"open".equals(str(session, "status")) || expired(session)) {
             String text = "complete".equals(str(session, "status")) ? "This payment is already complete." : "This payment page has expired.";
@@ -360,7 +360,7 @@ public class SandboxApi {
             return error(404, "invalid_request_error", form.containsKey("charge") ? "charge" : "payment_intent",
                     "No such payment to refund: '" + form.getOrDefault("charge", form.get("payment_intent")) + "'");
         }
-        em.createNativeQuery("SELECT id FROM sandbox_object WHERE id = ? FOR UPDATE").setParameter(1, chargeId).getSingleResult();
+        em.createNativeQuery("SELECT id FROM sandbox.objects WHERE id = ? FOR UPDATE").setParameter(1, chargeId).getSingleResult();
         JsonObject charge = load(chargeId).orElseThrow();
         if (!"succeeded".equals(str(charge, "status"))) {
             return error(400, "invalid_request_error", "charge", "Charge " + chargeId + " has not succeeded: there is nothing to refund.");
@@ -404,7 +404,7 @@ public class SandboxApi {
     public void closeDispute(String paymentIntent, boolean won) {
         @SuppressWarnings("unchecked")
         List<String> rows = em.createNativeQuery("""
-                        SELECT body FROM sandbox_object WHERE type = 'dispute' AND CAST(body AS jsonb) ->> 'payment_intent' = ?""")
+                        SELECT body FROM sandbox.objects WHERE type = 'dispute' AND CAST(body AS jsonb) ->> 'payment_intent' = ?""")
                 .setParameter(1, paymentIntent).getResultList();
         JsonObject dispute = rows.stream().map(SandboxApi::parse).filter(d -> "needs_response".equals(str(d, "status"))).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No open dispute for " + paymentIntent));
@@ -424,7 +424,7 @@ public class SandboxApi {
         String payout = query.get("payout");
         // A payout's transactions (as Stripe filters by payout), or those created in the period.
         List<String> rows = payout != null
-                ? page("balance_transaction", " AND id IN (SELECT txn_id FROM sandbox_payout_item WHERE payout_id = ?)", payout, query, limit)
+                ? page("balance_transaction", " AND id IN (SELECT txn_id FROM sandbox.payout_items WHERE payout_id = ?)", payout, query, limit)
                 : page("balance_transaction", "", null, query, limit);
         JsonArrayBuilder data = Json.createArrayBuilder();
         List<JsonObject> page = rows.stream().limit(limit).map(r -> visible(parse(r))).toList();
@@ -465,8 +465,8 @@ public class SandboxApi {
         long gte = Long.parseLong(query.getOrDefault("created[gte]", "0"));
         long lt = Long.parseLong(query.getOrDefault("created[lt]", String.valueOf(Long.MAX_VALUE)));
         String after = query.get("starting_after");
-        String sql = "SELECT body FROM sandbox_object WHERE type = ? AND created >= ? AND created < ?" + filter
-                + (after == null ? "" : " AND (created, id) > (SELECT created, id FROM sandbox_object WHERE id = ?)")
+        String sql = "SELECT body FROM sandbox.objects WHERE type = ? AND created >= ? AND created < ?" + filter
+                + (after == null ? "" : " AND (created, id) > (SELECT created, id FROM sandbox.objects WHERE id = ?)")
                 + " ORDER BY created, id LIMIT ?";
         var q = em.createNativeQuery(sql).setParameter(1, type).setParameter(2, gte).setParameter(3, lt);
         int next = 4;
@@ -552,13 +552,13 @@ public class SandboxApi {
                 .add("request", Json.createObjectBuilder().add("id", JsonValue.NULL).add("idempotency_key", JsonValue.NULL))
                 .add("type", type).add("data", Json.createObjectBuilder().add("object", visible(object)))
                 .build();
-        em.createNativeQuery("INSERT INTO sandbox_event (seq, id, body, next_attempt) VALUES (nextval('sandbox_event_seq'), ?, ?, now())")
+        em.createNativeQuery("INSERT INTO sandbox.events (seq, id, body, next_attempt) VALUES (nextval('sandbox.event_seq'), ?, ?, now())")
                 .setParameter(1, id).setParameter(2, event.toString()).executeUpdate();
     }
 
     private void save(JsonObject object) {
         em.createNativeQuery("""
-                        INSERT INTO sandbox_object (id, type, created, body) VALUES (?, ?, ?, ?)
+                        INSERT INTO sandbox.objects (id, type, created, body) VALUES (?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body""")
                 .setParameter(1, object.getString("id")).setParameter(2, object.getString("object"))
                 .setParameter(3, object.getJsonNumber("created").longValue()).setParameter(4, object.toString())
@@ -567,7 +567,7 @@ public class SandboxApi {
 
     private Optional<JsonObject> load(String id) {
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox_object WHERE id = ?").setParameter(1, id).getResultList();
+        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox.objects WHERE id = ?").setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(SandboxApi::parse);
     }
 
@@ -577,7 +577,7 @@ public class SandboxApi {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox_object WHERE id = ANY(CAST(? AS VARCHAR[]))")
+        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox.objects WHERE id = ANY(CAST(? AS VARCHAR[]))")
                 .setParameter(1, "{" + String.join(",", ids) + "}").getResultList();
         Map<String, JsonObject> found = new HashMap<>();
         rows.stream().map(SandboxApi::parse).forEach(o -> found.put(o.getString("id"), o));

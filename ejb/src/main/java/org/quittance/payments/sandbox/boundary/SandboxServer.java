@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import org.flywaydb.core.Flyway;
 import org.quittance.money.Money;
 import org.quittance.payments.sandbox.control.CheckoutPage;
 import org.quittance.payments.sandbox.control.FormBody;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 /**
  * The sandbox payment processor's HTTP face, on its own port: the Stripe-shaped API under /v1 and
@@ -56,11 +59,22 @@ public class SandboxServer {
 
     private HttpServer server;
 
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
     @PostConstruct
     void start() {
         if (!SandboxSettings.enabled()) {
             return;
         }
+        // Its own records in its own schema, under its own migrations: a server without the sandbox has none.
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .schemas("sandbox")
+                .createSchemas(true)
+                .locations("classpath:db/sandbox")
+                .load()
+                .migrate();
         try {
             server = HttpServer.create(new InetSocketAddress(SandboxSettings.bind(), SandboxSettings.port()), 64);
         } catch (IOException e) {

@@ -81,9 +81,9 @@ public class SandboxSettlements {
         long created = at.getEpochSecond();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT id, body FROM sandbox_object WHERE type = 'balance_transaction' AND created < ?
+                        SELECT id, body FROM sandbox.objects WHERE type = 'balance_transaction' AND created < ?
                         AND body LIKE ? AND body NOT LIKE '%"type":"payout"%'
-                        AND id NOT IN (SELECT txn_id FROM sandbox_payout_item) ORDER BY created, id""")
+                        AND id NOT IN (SELECT txn_id FROM sandbox.payout_items) ORDER BY created, id""")
                 .setParameter(1, created).setParameter(2, "%\"currency\":\"" + currency.toLowerCase() + "\"%").getResultList();
         if (rows.isEmpty()) {
             return new Paid(null, 0, 0);
@@ -93,7 +93,7 @@ public class SandboxSettlements {
         long amount = 0;
         for (Object[] row : rows) {
             amount += Json.createReader(new java.io.StringReader((String) row[1])).readObject().getJsonNumber("net").longValue();
-            em.createNativeQuery("INSERT INTO sandbox_payout_item (txn_id, payout_id) VALUES (?, ?)")
+            em.createNativeQuery("INSERT INTO sandbox.payout_items (txn_id, payout_id) VALUES (?, ?)")
                     .setParameter(1, row[0]).setParameter(2, payoutId).executeUpdate();
         }
         String txnId = "txn_" + suffix;
@@ -107,7 +107,7 @@ public class SandboxSettlements {
     }
 
     private void insert(JsonObject object, long created) {
-        em.createNativeQuery("INSERT INTO sandbox_object (id, type, created, body) VALUES (?, ?, ?, ?)")
+        em.createNativeQuery("INSERT INTO sandbox.objects (id, type, created, body) VALUES (?, ?, ?, ?)")
                 .setParameter(1, object.getString("id")).setParameter(2, object.getString("object"))
                 .setParameter(3, created).setParameter(4, object.toString()).executeUpdate();
     }

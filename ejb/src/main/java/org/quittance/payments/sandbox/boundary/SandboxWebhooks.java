@@ -8,9 +8,9 @@ import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.firm.control.SecretBox;
-import org.quittance.firm.entity.PaymentAccount;
-import org.quittance.firm.entity.ProcessorKind;
-import org.quittance.payments.control.StripeSignature;
+import org.quittance.payments.entity.PaymentAccount;
+import org.quittance.payments.entity.ProcessorKind;
+import org.quittance.payments.stripe.StripeSignature;
 import org.quittance.payments.sandbox.control.SandboxSettings;
 
 import java.net.URI;
@@ -60,9 +60,12 @@ public class SandboxWebhooks {
     /** @return how many events the endpoint accepted */
     @Lock(LockType.WRITE)
     public int deliverPending() {
+        if (!SandboxSettings.enabled()) {
+            return 0;  // no sandbox on this server: no schema of its own either
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("""
-                        SELECT seq, id, body, attempts FROM sandbox_event
+                        SELECT seq, id, body, attempts FROM sandbox.events
                         WHERE delivered_at IS NULL AND next_attempt <= now() ORDER BY seq LIMIT 200""")
                 .getResultList();
         if (due.isEmpty()) {
@@ -85,13 +88,13 @@ public class SandboxWebhooks {
             String failure = first == null && chaos ? post(signer, body) : first;
             if (failure == null) {
                 accepted++;
-                em.createNativeQuery("UPDATE sandbox_event SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ?")
+                em.createNativeQuery("UPDATE sandbox.events SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ?")
                         .setParameter(1, seq).executeUpdate();
             } else {
                 int attempts = ((Number) event[3]).intValue() + 1;
                 long backoff = Math.min(1L << Math.min(attempts, 12), 3600);
                 em.createNativeQuery("""
-                                UPDATE sandbox_event SET attempts = ?, last_error = ?,
+                                UPDATE sandbox.events SET attempts = ?, last_error = ?,
                                        next_attempt = now() + make_interval(secs => ?) WHERE seq = ?""")
                         .setParameter(1, attempts).setParameter(2, failure).setParameter(3, (double) backoff).setParameter(4, seq)
                         .executeUpdate();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Stripe's webhook endpoint, open to anyone, so the cheap checks come first: a request without a
  * well-formed {@code Stripe-Signature} is refused before its body is read, and a body is read only
- * up to {@link #MAX_BODY_BYTES} (Stripe's events are a few kilobytes). The body is taken as raw
+ * up to {@link WebhookBody#MAX_BYTES}. The body is taken as raw
  * bytes: the signature is over exactly these. 400 for anything refused (Stripe retries, and an
  * attacker learns nothing), 413 for a body too large, 200 for accepted and for duplicates alike.
  */
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 @RequestScoped
 public class StripeWebhookResource {
 
-    static final int MAX_BODY_BYTES = 256 * 1024;
     /** "t=1700000000,v1=<hex>[,v1=…][,v0=…]": a timestamp and a few signatures, nothing longer. */
     private static final Pattern SIGNATURE_SHAPE = Pattern.compile("t=\\d{1,12}(,[a-z0-9]{1,8}=[A-Za-z0-9_]{1,128}){1,8}");
     private static final RefusalLog REFUSALS = new RefusalLog("Stripe webhook refused");
@@ -43,24 +42,19 @@ public class StripeWebhookResource {
         if (signature == null || signature.length() > 1200 || !SIGNATURE_SHAPE.matcher(signature.replace(" ", "")).matches()) {
             return refused(Response.Status.BAD_REQUEST, "missing or malformed Stripe-Signature header");
         }
-        if (declaredLength != null && declaredTooLarge(declaredLength.strip())) {
+        if (WebhookBody.declaredTooLarge(declaredLength)) {
             return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "declared body too large");
         }
-        byte[] raw = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
-        if (raw.length > MAX_BODY_BYTES) {
-            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body over " + MAX_BODY_BYTES + " bytes");
+        byte[] raw = WebhookBody.read(body);
+        if (raw == null) {
+            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body over " + WebhookBody.MAX_BYTES + " bytes");
         }
         try {
-            WebhookInbox.Receipt receipt = inbox.receiveStripe(raw, signature);
+            WebhookInbox.Receipt receipt = inbox.receive("STRIPE", raw, signature);
             return Response.ok("{\"received\":true,\"duplicate\":" + (receipt == WebhookInbox.Receipt.DUPLICATE) + "}").build();
         } catch (NotificationRefused e) {
             return refused(Response.Status.BAD_REQUEST, e.getMessage() + " (" + raw.length + " bytes)");
         }
-    }
-
-    private static boolean declaredTooLarge(String length) {
-        return length.isEmpty() || length.length() > 7 || !length.chars().allMatch(c -> c >= '0' && c <= '9')
-                || Integer.parseInt(length) > MAX_BODY_BYTES;
     }
 
     private static Response refused(Response.Status status, String reason) {

@@ -1,9 +1,0 @@
-package org.quittance.payments.control;
-
-/** A notification whose signature or timestamp does not check out; the reason is for the log, never stored. */
-public class SignatureRefused extends Exception {
-
-    public SignatureRefused(String reason) {
-        super(reason);
-    }
-}

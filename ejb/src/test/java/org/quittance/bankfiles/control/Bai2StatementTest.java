@@ -1,0 +1,100 @@
+package org.quittance.bankfiles.control;
+
+import org.junit.jupiter.api.Test;
+import org.quittance.money.Money;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The BAI2 samples of ../shared/fixtures (moov-io/bai2's test data), and files broken on purpose. */
+class Bai2StatementTest {
+
+    static String fixture(String name) {
+        try (InputStream in = Bai2StatementTest.class.getResourceAsStream("/bank-files/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theCreditsOfACanadianFileWithContinuationsAndControlTotals() {
+        Bai2Statement.Parsed file = Bai2Statement.parse(fixture("bai2/sample1.txt"));
+        assertEquals("0004/060321/0829/001", file.fileId());
+        assertEquals(2, file.accounts());
+        assertEquals(27, file.records());
+        assertEquals(List.of("CAD 2,035.00", "CAD 25.00", "CAD 25.00", "CAD 115.00", "CAD 1,000.00"),
+                file.credits().stream().map(c -> c.amount().toString()).toList(), "the 108 credits; the 409 debits are not receipts");
+        Bai2Statement.Credit first = file.credits().get(0);
+        assertEquals(8, first.line());
+        assertEquals("TFR 1020 0345678", first.text());
+    }
+
+    @Test
+    void fundsTypeDetailsAndContinuedTextAreReadInTheirPlace() {
+        Bai2Statement.Parsed file = Bai2Statement.parse(fixture("bai2/sample2.txt"));
+        assertEquals(5, file.accounts());
+        Bai2Statement.Credit letterOfCredit = file.credits().get(2);
+        assertEquals(Money.of("200000.00", "USD"), letterOfCredit.amount(), "no currency given: US dollars");
+        assertEquals("SP4738", letterOfCredit.bankReference());
+        assertEquals("YRC065321", letterOfCredit.customerReference());
+        assertEquals("PROCEEDS OF LETTER OF CREDIT FROM THE ARAMCO OIL CO", letterOfCredit.text());
+        assertEquals("LOCK BOX NO.68751", file.credits().get(1).text());
+    }
+
+    @Test
+    void severalRecordsOnALineAndARecordBrokenOverTwoLines() {
+        Bai2Statement.Parsed file = Bai2Statement.parse(fixture("bai2/sample3.txt"));
+        assertEquals(15, file.accounts());
+        assertEquals(13, file.credits().size());
+        assertEquals(List.of(3, 3, 4), file.credits().subList(0, 3).stream().map(Bai2Statement.Credit::line).toList());
+        Bai2Statement.Credit broken = file.credits().get(3);
+        assertEquals(18, broken.line());
+        assertTrue(broken.text().startsWith("111111     ACH_SETL           1111111111 111111111111111"), broken.text());
+        assertEquals(Money.of("397.13", "USD"), file.credits().stream().map(Bai2Statement.Credit::amount).reduce(Money::plus).orElseThrow());
+    }
+
+    @Test
+    void aFileWhoseTrailersDoNotAddUpIsRefusedWithTheLineAndTheSums() {
+        // moov-io's regression samples 4 and 5 are edited bank files: details were taken out, the trailers were not.
+        for (String name : List.of("bai2/sample4-continuations-newline-delimited.txt", "bai2/sample5-issue113.txt")) {
+            FileRefused refused = assertThrows(FileRefused.class, () -> Bai2Statement.parse(fixture(name)));
+            assertEquals(22, refused.line(), name);
+            assertEquals("Line 22: account 107049932: its records add up to 7999960 but the 49 trailer says -1260161341762",
+                    refused.getMessage(), name);
+        }
+    }
+
+    @Test
+    void anUnknownRecordTypeIsRefused() {
+        FileRefused refused = assertThrows(FileRefused.class, () -> Bai2Statement.parse(fixture("bai2/sample-parseError.txt")));
+        assertEquals("Line 1: unknown record type 00", refused.getMessage());
+    }
+
+    @Test
+    void brokenFilesAreRefusedAtTheirLine() {
+        String good = fixture("bai2/sample1.txt");
+        assertRefused(good.replace("16,108,000000000002500,V,060316,,,,MACLEOD MALL", "16,108,0000000000025X0,V,060316,,,,MACLEOD MALL"),
+                "Line 9: amount \"0000000000025X0\" is not a whole number of minor units");
+        assertRefused(good.substring(0, good.indexOf("99,")), "Line 26: the file ends without its 99 file trailer");
+        assertRefused(good + "\n16,108,000000000002500,V,060316,,,,LATE/\n", "Line 28: a 16 record after the 99 file trailer");
+        assertRefused(good.replace("49,+00000000000446000,9/", "49,+00000000000446000,8/"),
+                "Line 25: account 10200123456 has 9 records but the 49 trailer says 8");
+        assertRefused(good.replace("03,10200123456,CAD,040", "16,10200123456,CAD,040").replaceFirst("(?s)^(.*?\\n.*?\\n)", "$1"),
+                "Line 3: expected a 03 account record or the 98 group trailer, found a 16 record");
+        assertRefused("", "Line 1: the file is empty");
+        assertRefused("hello\n", "Line 1: text outside any record: \"hello\"");
+    }
+
+    private static void assertRefused(String content, String message) {
+        FileRefused refused = assertThrows(FileRefused.class, () -> Bai2Statement.parse(content));
+        assertEquals(message, refused.getMessage());
+    }
+}
