@@ -64,7 +64,7 @@ class AdyenNotificationsIT {
     @AfterEach
     void sandboxAgain() {
         mailbox.close();
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, "whsec_after_adyen_" + unique());
+        fixtures.sandboxAccount("whsec_after_adyen_" + unique());
     }
 
     @Test
@@ -120,6 +120,9 @@ class AdyenNotificationsIT {
         assertEquals(400, post(batch(forged)).statusCode());
         assertEquals(400, post(batch(item)).statusCode(), "no signature at all");
         assertEquals(400, post("{\"notificationItems\":".getBytes(StandardCharsets.UTF_8)).statusCode());
+        byte[] huge = new byte[300 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertEquals(413, post(huge).statusCode(), "read no further than a notification can be long");
         assertEquals(0, payments.notifications("AUTHORISATION:" + psp + ":true"));
         // The firm's account is with Adyen: Stripe's endpoint takes nothing, whatever it carries.
         HttpResponse<String> stripe = http.send(HttpRequest.newBuilder(endpoint("stripe"))

@@ -15,6 +15,7 @@ import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Matter;
 import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.portal.boundary.PortalAccess;
 import org.quittance.portal.boundary.PortalInvoices;
@@ -63,6 +64,9 @@ public class BillingFixtures {
     ClientDirectory clients;
 
     @EJB
+    org.quittance.payments.boundary.PaymentAccounts accounts;
+
+    @EJB
     PortalAccess portals;
 
     @EJB
@@ -79,6 +83,16 @@ public class BillingFixtures {
                     "IT-{YYYY}-{SEQ:5}", "VAT", new BigDecimal("20"), "Bank transfer to account 12345678.");
         }
         firm.setPortalPolicy(on, "portal-admin@test.example", true, new BigDecimal("10.00"), PaymentApplication.REVIEW);
+    }
+
+    /** The firm's payment account is the sandbox in test mode, its keys as the sandbox issued them (or as stored before). */
+    public void sandboxAccount() {
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+    }
+
+    /** The sandbox in test mode, its webhooks signed with this secret (a test that signs notifications itself). */
+    public void sandboxAccount(String webhookSecret) {
+        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, webhookSecret);
     }
 
     /** A client with portal invoices on (or off), its billing contact invited to the portal and set as the matter's recipient. */

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.receipts.boundary.ReceiptImport;
 
@@ -71,7 +70,6 @@ class CrashIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB org.quittance.billing.boundary.Publishing publishing;
@@ -92,7 +90,7 @@ class CrashIT {
     @OperateOnDeployment(DEPLOYMENT)
     void anImportOfTenThousandPaymentsIsUnderWay() {
         fixtures.firmWithPortalInvoicing(true);
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
+        fixtures.sandboxAccount(SECRET);
         java.util.Set<Long> invoices = new java.util.HashSet<>();
         for (int c = 0; c < INVOICES / 10; c++) {
             BillingFixtures.Scenario client = fixtures.client(true);

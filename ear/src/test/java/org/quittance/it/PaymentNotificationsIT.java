@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.ProcessorPayments;
 import org.quittance.payments.stripe.StripeSignature;
@@ -48,7 +47,6 @@ class PaymentNotificationsIT {
     }
 
     @EJB FirmSettings settings;
-    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB BillingFixtures fixtures;
     @EJB ProcessorPayments payments;
     @EJB org.quittance.payments.boundary.WebhookInbox inbox;
@@ -77,7 +75,7 @@ class PaymentNotificationsIT {
     @BeforeEach
     void webhookSecret() {
         fixtures.firmWithPortalInvoicing(true);
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, SECRET);
+        fixtures.sandboxAccount(SECRET);
     }
 
     @Test

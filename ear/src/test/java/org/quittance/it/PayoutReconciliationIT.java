@@ -10,7 +10,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.money.Money;
 import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.receipts.boundary.PayoutReconciliation;
@@ -51,7 +50,6 @@ class PayoutReconciliationIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB PayoutReconciliation reconciliation;
@@ -63,7 +61,7 @@ class PayoutReconciliationIT {
     @Test
     void aPayoutEqualsTheNetOfItsReceiptsAndWhatDoesNotAddUpIsFlagged() {
         fixtures.firmWithPortalInvoicing(true);
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        fixtures.sandboxAccount();
         Instant day = Instant.parse("2003-01-01T00:00:00Z").plus(ThreadLocalRandom.current().nextInt(0, 5_000), ChronoUnit.DAYS);
         settle(day, 5, 10_000);
         assertEquals(BatchStatus.COMPLETED, importDay(day));

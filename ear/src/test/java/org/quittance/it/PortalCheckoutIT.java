@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.security.control.ResetLinks;
 import org.quittance.billing.boundary.Publishing;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.boundary.PaymentJanitor;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
@@ -58,7 +57,6 @@ class PortalCheckoutIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Publishing publishing;
     @EJB PortalInvoices portalInvoices;
     @EJB PortalPayments payments;
@@ -76,7 +74,7 @@ class PortalCheckoutIT {
     @BeforeEach
     void sandboxAccount() {
         fixtures.firmWithPortalInvoicing(true);
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        fixtures.sandboxAccount();
     }
 
     @Test

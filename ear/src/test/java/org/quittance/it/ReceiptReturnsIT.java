@@ -17,7 +17,6 @@ import org.quittance.billing.boundary.Billing;
 import org.quittance.billing.entity.InvoiceState;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.PaymentApplication;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
@@ -63,7 +62,6 @@ class ReceiptReturnsIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Billing billing;
     @EJB PortalPayments payments;
     @EJB SandboxApi sandbox;
@@ -82,7 +80,7 @@ class ReceiptReturnsIT {
     @BeforeEach
     void sandboxAccount() {
         fixtures.firmWithPortalInvoicing(true);
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        fixtures.sandboxAccount();
     }
 
     @AfterEach

@@ -19,7 +19,6 @@ import org.quittance.billing.boundary.Publishing;
 import org.quittance.billing.entity.InvoiceState;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.PaymentApplication;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
@@ -71,7 +70,6 @@ class ReceiptsIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Billing billing;
     @EJB Publishing publishing;
     @EJB PortalPayments payments;
@@ -95,7 +93,7 @@ class ReceiptsIT {
     @BeforeEach
     void sandboxAccount() {
         fixtures.firmWithPortalInvoicing(true);
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        fixtures.sandboxAccount();
     }
 
     @AfterEach

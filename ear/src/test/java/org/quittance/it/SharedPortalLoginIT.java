@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
@@ -49,7 +48,6 @@ class SharedPortalLoginIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB ClientDirectory clients;
     @EJB PortalAccess portals;
     @EJB PortalInvoices portalInvoices;
@@ -63,7 +61,7 @@ class SharedPortalLoginIT {
     @BeforeEach
     void sandboxAccount() {
         fixtures.firmWithPortalInvoicing(true);
-        accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
+        fixtures.sandboxAccount();
     }
 
     @Test

@@ -82,7 +82,7 @@ public class ProcessorEvents {
             notifications.outcome(notificationId, NotificationRecords.IGNORED, event.ignoredBecause());
             return;
         }
-        // Two events of one payment (a charge and its payment intent) arrive together: the second
+        // Two events of one payment (say, of its charge and of the payment itself) arrive together: the second
         // waits here and finds the first's payment instead of failing on the unique key.
         String paymentKey = event.paymentKey();
         if (paymentKey != null) {
@@ -165,9 +165,9 @@ public class ProcessorEvents {
     }
 
     /**
-     * What an event says that contradicts what is known: a charge that belongs to another payment
-     * intent. (A payment intent may have several charges — a refused card, then a good one — so a
-     * new charge of a known intent is no conflict unless another payment holds it.)
+     * What an event says that contradicts what is known: a charge that belongs to another payment.
+     * (A payment may have several charges — a refused card, then a good one — so a new charge of a
+     * known payment is no conflict unless another payment holds it.)
      */
     private Optional<String> conflict(ProcessorEvent event, Optional<ProcessorPayment> known) {
         if (known.isEmpty() || event.charge() == null) {
@@ -175,13 +175,13 @@ public class ProcessorEvents {
         }
         ProcessorPayment payment = known.get();
         if (event.payment() != null && payment.paymentIntent() != null && !payment.paymentIntent().equals(event.payment())) {
-            return Optional.of("Charge " + event.charge() + " belongs to payment intent " + payment.paymentIntent()
+            return Optional.of("Charge " + event.charge() + " belongs to payment " + payment.paymentIntent()
                     + ", but this event names " + event.payment() + ".");
         }
         if (payment.charge() == null) {
             return em.createQuery("SELECT p.paymentIntent FROM ProcessorPayment p WHERE p.charge = :ch AND p.id <> :id", String.class)
                     .setParameter("ch", event.charge()).setParameter("id", payment.id()).getResultStream().findFirst()
-                    .map(other -> "Charge " + event.charge() + " already belongs to payment intent " + other
+                    .map(other -> "Charge " + event.charge() + " already belongs to payment " + other
                             + ", but this event gives it to " + payment.paymentIntent() + ".");
         }
         return Optional.empty();

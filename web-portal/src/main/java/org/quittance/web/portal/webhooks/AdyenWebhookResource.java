@@ -34,13 +34,11 @@ public class AdyenWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
     public Response receive(InputStream body, @HeaderParam("Content-Length") String declaredLength) throws IOException {
-        if (WebhookBody.declaredTooLarge(declaredLength)) {
-            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "declared body too large");
+        WebhookBody.Read read = WebhookBody.read(body, declaredLength);
+        if (read.tooLarge() != null) {
+            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, read.tooLarge());
         }
-        byte[] raw = WebhookBody.read(body);
-        if (raw == null) {
-            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body over " + WebhookBody.MAX_BYTES + " bytes");
-        }
+        byte[] raw = read.bytes();
         try {
             inbox.receive("ADYEN", raw, null);
             return Response.ok("[accepted]").build();

@@ -42,13 +42,11 @@ public class StripeWebhookResource {
         if (signature == null || signature.length() > 1200 || !SIGNATURE_SHAPE.matcher(signature.replace(" ", "")).matches()) {
             return refused(Response.Status.BAD_REQUEST, "missing or malformed Stripe-Signature header");
         }
-        if (WebhookBody.declaredTooLarge(declaredLength)) {
-            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "declared body too large");
+        WebhookBody.Read read = WebhookBody.read(body, declaredLength);
+        if (read.tooLarge() != null) {
+            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, read.tooLarge());
         }
-        byte[] raw = WebhookBody.read(body);
-        if (raw == null) {
-            return refused(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body over " + WebhookBody.MAX_BYTES + " bytes");
-        }
+        byte[] raw = read.bytes();
         try {
             WebhookInbox.Receipt receipt = inbox.receive("STRIPE", raw, signature);
             return Response.ok("{\"received\":true,\"duplicate\":" + (receipt == WebhookInbox.Receipt.DUPLICATE) + "}").build();

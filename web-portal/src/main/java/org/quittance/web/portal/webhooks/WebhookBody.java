@@ -14,19 +14,25 @@ final class WebhookBody {
     private WebhookBody() {
     }
 
+    /** The bytes, or why the body is refused as too large (413): told by its Content-Length, or found reading it. */
+    record Read(byte[] bytes, String tooLarge) {
+    }
+
+    static Read read(InputStream body, String declaredLength) throws IOException {
+        if (declaredTooLarge(declaredLength)) {
+            return new Read(null, "declared body too large");
+        }
+        byte[] raw = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
+        return raw.length > MAX_BYTES ? new Read(null, "body over " + MAX_BYTES + " bytes") : new Read(raw, null);
+    }
+
     /** Whether the Content-Length header says more than we read, or is not a length at all. */
-    static boolean declaredTooLarge(String declaredLength) {
+    private static boolean declaredTooLarge(String declaredLength) {
         if (declaredLength == null) {
             return false;
         }
         String length = declaredLength.strip();
         return length.isEmpty() || length.length() > 7 || !length.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Integer.parseInt(length) > MAX_BYTES;
-    }
-
-    /** @return the bytes, or null when there are more than {@link #MAX_BYTES} */
-    static byte[] read(InputStream body) throws IOException {
-        byte[] raw = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
-        return raw.length > MAX_BYTES ? null : raw;
     }
 }
