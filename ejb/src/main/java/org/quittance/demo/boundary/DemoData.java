@@ -1,11 +1,16 @@
 package org.quittance.demo.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.billing.boundary.Billing;
@@ -18,13 +23,13 @@ import org.quittance.clients.entity.ClientKind;
 import org.quittance.clients.entity.Contact;
 import org.quittance.clients.entity.Matter;
 import org.quittance.firm.boundary.FirstRunSetup;
-import org.quittance.firm.control.SecretBox;
 import org.quittance.firm.entity.Firm;
-import org.quittance.payments.entity.PaymentAccount;
 import org.quittance.firm.entity.PaymentApplication;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.money.Money;
-import org.quittance.payments.sandbox.control.SandboxKeys;
+import org.quittance.payments.boundary.PaymentAccounts;
+import org.quittance.payments.entity.PaymentAccount;
+import org.quittance.payments.entity.ProcessorKind;
+import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.security.control.Passwords;
 import org.quittance.security.control.Roles;
@@ -71,6 +76,12 @@ public class DemoData {
     @EJB
     InvoicePublisher publisher;
 
+    @EJB
+    PaymentAccounts accounts;
+
+    @Resource
+    TimerService timers;
+
     @PostConstruct
     void loadOnFirstStart() {
         if (!org.quittance.platform.control.Settings.demoData()) {
@@ -89,9 +100,11 @@ public class DemoData {
                 firm.taxLabel(), firm.taxRatePercent(), "Bank transfer: Whitlock & Crane LLP client account, sort code 12-34-56, account 12345678.");
         firm.setPortalPolicy(true, "alex.whitlock@whitlockcrane.example", true, new BigDecimal("50.00"), PaymentApplication.REVIEW);
         PaymentAccount sandbox = new PaymentAccount(firm, ProcessorKind.SANDBOX);
-        sandbox.configure(ProcessorKind.SANDBOX, false, "Sandbox (demo)", SandboxKeys.publishableKey());
-        issueSandboxKeys(sandbox);
+        sandbox.configure(ProcessorKind.SANDBOX, false, "Sandbox (demo)", null);
         em.persist(sandbox);
+        // The sandbox issues the keys over HTTP, and answers only once the deployment has started:
+        // connecting it waits for a timer, as an administrator would press Save a moment later.
+        timers.createSingleActionTimer(500, new TimerConfig(1, false));
         StaffUser admin = staffAccounts.byUsername("admin");
         StaffUser billie = staffAccounts.create("billie", "Billie Crane", "billie.crane@whitlockcrane.example",
                 "billing-demo-2026", EnumSet.of(StaffRole.BILLING));
@@ -169,12 +182,20 @@ public class DemoData {
     }
 
 
-    private static void issueSandboxKeys(PaymentAccount account) {
-        SecretBox box = SecretBox.ofServer();
-        String secret = SandboxKeys.secretKey();
-        String webhook = SandboxKeys.webhookSecret();
-        account.replaceSecretKey(box.seal(secret), SecretBox.hint(secret));
-        account.replaceWebhookSecret(box.seal(webhook), SecretBox.hint(webhook));
+    /** Connects the demo's payment account to the sandbox, trying again for a minute while it does not answer. */
+    @Timeout
+    void connectSandbox(Timer timer) {
+        int attempt = timer.getInfo() instanceof Integer n ? n : 1;
+        try {
+            accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox (demo)", null, null, null);
+            LOG.info("The demo's payment account is connected to the sandbox processor");
+        } catch (RuleViolation e) {
+            if (attempt < 12) {
+                timers.createSingleActionTimer(5_000, new TimerConfig(attempt + 1, false));
+            } else {
+                LOG.warning(() -> e.getMessage() + " The demo's payment account has no keys: save it once on Setup › Firm.");
+            }
+        }
     }
 
     private static String setupCode() {

@@ -11,10 +11,10 @@ import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.control.SecretBox;
 import org.quittance.payments.control.PaymentProcessors;
+import org.quittance.payments.control.SandboxDashboard;
 import org.quittance.payments.entity.PaymentAccount;
 import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.processor.ConnectionTest;
-import org.quittance.payments.sandbox.control.SandboxKeys;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.security.control.Roles;
 
@@ -75,14 +75,15 @@ public class PaymentAccounts {
             account.replaceWebhookSecret(box.seal(webhookSecret.trim()), SecretBox.hint(webhookSecret.trim()));
         }
         if (processor == ProcessorKind.SANDBOX) {
-            // The sandbox issues its own keys, as a processor's dashboard does.
-            if (account.secretKeyCipher() == null || !box.open(account.secretKeyCipher()).startsWith("sk_test_sandbox_")) {
-                String issued = SandboxKeys.secretKey();
-                account.replaceSecretKey(box.seal(issued), SecretBox.hint(issued));
-            }
-            if (account.webhookSecretCipher() == null) {
-                String issued = SandboxKeys.webhookSecret();
-                account.replaceWebhookSecret(box.seal(issued), SecretBox.hint(issued));
+            // The sandbox issues its keys and learns the webhook secret, as a processor's dashboard does.
+            String heldKey = account.secretKeyCipher() == null ? null : box.open(account.secretKeyCipher());
+            String heldSecret = account.webhookSecretCipher() == null ? null : box.open(account.webhookSecretCipher());
+            SandboxDashboard.Keys keys = SandboxDashboard.register(PaymentProcessors.apiBase(ProcessorKind.SANDBOX),
+                    heldKey != null && heldKey.startsWith("sk_test_sandbox_") ? heldKey : null, heldSecret);
+            account.replaceSecretKey(box.seal(keys.secretKey()), SecretBox.hint(keys.secretKey()));
+            account.replaceWebhookSecret(box.seal(keys.webhookSecret()), SecretBox.hint(keys.webhookSecret()));
+            if (publishableKey == null || publishableKey.isBlank()) {
+                account.configure(processor, live, accountLabel, keys.publishableKey());
             }
         }
         if (processor == ProcessorKind.STRIPE && account.secretKeyCipher() == null) {

@@ -9,11 +9,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.quittance.firm.control.SecretBox;
-import org.quittance.payments.entity.PaymentAccount;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.sandbox.control.CheckoutPage;
 import org.quittance.payments.sandbox.control.FormBody;
+import org.quittance.payments.sandbox.control.SandboxKeys;
 import org.quittance.payments.sandbox.control.SandboxFaults;
 import org.quittance.payments.sandbox.control.SandboxSettings;
 import org.quittance.payments.sandbox.control.TestCards;
@@ -36,8 +34,8 @@ import java.util.Optional;
 /**
  * The sandbox processor's records and rules, in the shape of Stripe's API: customers, Checkout
  * Sessions, PaymentIntents, charges, balance transactions and the events that describe them. Only
- * what the Stripe adapter calls is served. It answers only a firm whose payment account is the
- * sandbox in test mode. Card numbers and CVCs are looked at and forgotten: a charge keeps brand and
+ * what the Stripe adapter calls is served. It answers only the keys it issued (its own accounts, not
+ * the firm's books). Card numbers and CVCs are looked at and forgotten: a charge keeps brand and
  * last four digits, as Stripe shows them.
  */
 @Stateless
@@ -59,18 +57,45 @@ public class SandboxApi {
     @PersistenceContext
     EntityManager em;
 
-    /** @return null when the key may use the sandbox, else the error answer */
+    /** @return null when the key is one the sandbox issued, else the error answer */
     public Answer refuseUnlessSandboxKey(String authorization) {
-        PaymentAccount account = account().orElse(null);
-        if (account == null || account.processor() != ProcessorKind.SANDBOX || account.live()) {
-            return error(403, "invalid_request_error", null, "The sandbox serves only a payment account set to Sandbox in test mode.");
-        }
         String key = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
-        String expected = account.secretKeyCipher() == null ? null : SecretBox.ofServer().open(account.secretKeyCipher());
-        if (key == null || !key.equals(expected)) {
+        boolean known = key != null && key.startsWith(SandboxKeys.SECRET_PREFIX) && key.length() <= 100
+                && !em.createNativeQuery("SELECT 1 FROM sandbox.accounts WHERE secret_key = ?").setParameter(1, key).getResultList().isEmpty();
+        if (!known) {
             return error(401, "invalid_request_error", null, "Invalid API Key provided: " + (key == null ? "none" : hint(key)));
         }
         return null;
+    }
+
+    /**
+     * The sandbox's dashboard, as a test helper: registers (or renews) an account and answers its
+     * keys. A key or secret the caller already holds is kept, so that both sides go on agreeing;
+     * what it does not hold is issued. The account registered last signs the webhooks.
+     */
+    public Answer registerAccount(Map<String, String> form) {
+        String secretKey = form.get("secret_key");
+        if (secretKey == null || !secretKey.startsWith(SandboxKeys.SECRET_PREFIX) || secretKey.length() > 100) {
+            secretKey = SandboxKeys.secretKey();
+        }
+        String webhookSecret = form.get("webhook_secret");
+        if (webhookSecret == null || webhookSecret.isBlank() || webhookSecret.length() > 300) {
+            webhookSecret = SandboxKeys.webhookSecret();
+        }
+        em.createNativeQuery("""
+                        INSERT INTO sandbox.accounts (secret_key, webhook_secret, registered_at) VALUES (?, ?, now())
+                        ON CONFLICT (secret_key) DO UPDATE SET webhook_secret = EXCLUDED.webhook_secret, registered_at = now()""")
+                .setParameter(1, secretKey).setParameter(2, webhookSecret).executeUpdate();
+        return ok(Json.createObjectBuilder().add("object", "test_helpers.account").add("secret_key", secretKey)
+                .add("publishable_key", SandboxKeys.publishableKey()).add("webhook_secret", webhookSecret).build());
+    }
+
+    /** The secret the sandbox signs its webhooks with: the account registered last's, or null before any. */
+    public String webhookSecret() {
+        @SuppressWarnings("unchecked")
+        List<String> secrets = em.createNativeQuery("SELECT webhook_secret FROM sandbox.accounts ORDER BY registered_at DESC LIMIT 1")
+                .getResultList();
+        return secrets.isEmpty() ? null : secrets.get(0);
     }
 
     /** A POST, once per idempotency key: a retry gets the first answer; the key on another request is an error. */
@@ -587,10 +612,6 @@ public class SandboxApi {
     private Answer found(String id, String type) {
         return load(id).filter(o -> type.equals(str(o, "object"))).map(this::ok)
                 .orElseGet(() -> error(404, "invalid_request_error", "id", "No such " + type + ": '" + id + "'"));
-    }
-
-    private Optional<PaymentAccount> account() {
-        return em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream().findFirst();
     }
 
     private Answer ok(JsonObject object) {

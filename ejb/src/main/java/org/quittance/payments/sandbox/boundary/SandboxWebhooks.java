@@ -1,15 +1,13 @@
 package org.quittance.payments.sandbox.boundary;
 
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.quittance.firm.control.SecretBox;
-import org.quittance.payments.entity.PaymentAccount;
-import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.stripe.StripeSignature;
 import org.quittance.payments.sandbox.control.SandboxSettings;
 
@@ -38,6 +36,9 @@ public class SandboxWebhooks {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    SandboxApi api;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -71,7 +72,7 @@ public class SandboxWebhooks {
         if (due.isEmpty()) {
             return 0;
         }
-        String secret = webhookSecret();
+        String secret = api.webhookSecret();
         if (secret == null) {
             return 0;  // the account is no longer the sandbox's: nothing may be signed
         }
@@ -122,14 +123,5 @@ public class SandboxWebhooks {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-    }
-
-    private String webhookSecret() {
-        PaymentAccount account = em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class)
-                .getResultStream().findFirst().orElse(null);
-        if (account == null || account.processor() != ProcessorKind.SANDBOX || account.live() || account.webhookSecretCipher() == null) {
-            return null;
-        }
-        return SecretBox.ofServer().open(account.webhookSecretCipher());
     }
 }

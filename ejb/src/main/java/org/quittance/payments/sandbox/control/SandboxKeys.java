@@ -3,7 +3,7 @@ package org.quittance.payments.sandbox.control;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Keys the sandbox issues to a firm that connects it, shaped like Stripe's test keys. */
+/** Keys the sandbox issues to an account it registers, shaped like Stripe's test keys. */
 public final class SandboxKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -11,8 +11,10 @@ public final class SandboxKeys {
     private SandboxKeys() {
     }
 
+    public static final String SECRET_PREFIX = "sk_test_sandbox_";
+
     public static String secretKey() {
-        return "sk_test_sandbox_" + random();
+        return SECRET_PREFIX + random();
     }
 
     public static String publishableKey() {
