@@ -79,7 +79,8 @@ public class PaymentAccounts {
             String heldKey = account.secretKeyCipher() == null ? null : box.open(account.secretKeyCipher());
             String heldSecret = account.webhookSecretCipher() == null ? null : box.open(account.webhookSecretCipher());
             SandboxDashboard.Keys keys = SandboxDashboard.register(PaymentProcessors.apiBase(ProcessorKind.SANDBOX),
-                    heldKey != null && heldKey.startsWith("sk_test_sandbox_") ? heldKey : null, heldSecret);
+                    heldKey != null && heldKey.startsWith("sk_test_sandbox_") ? heldKey : null, heldSecret,
+                    account.firm().name(), account.firm().defaultCurrency());
             account.replaceSecretKey(box.seal(keys.secretKey()), SecretBox.hint(keys.secretKey()));
             account.replaceWebhookSecret(box.seal(keys.webhookSecret()), SecretBox.hint(keys.webhookSecret()));
             if (publishableKey == null || publishableKey.isBlank()) {

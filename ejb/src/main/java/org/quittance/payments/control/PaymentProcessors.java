@@ -10,7 +10,6 @@ import org.quittance.payments.adyen.AdyenProcessor;
 import org.quittance.payments.processor.ConnectionTest;
 import org.quittance.payments.processor.PaymentProcessor;
 import org.quittance.payments.processor.ProcessorEvent;
-import org.quittance.payments.sandbox.control.SandboxSettings;
 import org.quittance.payments.stripe.StripeProcessor;
 import org.quittance.platform.control.RuleViolation;
 
@@ -92,7 +91,7 @@ public class PaymentProcessors {
     }
 
     public static String apiBase(ProcessorKind processor) {
-        return processor == ProcessorKind.SANDBOX ? SandboxSettings.url()
+        return processor == ProcessorKind.SANDBOX ? org.quittance.platform.control.Settings.sandboxApiBase()
                 : org.quittance.platform.control.Settings.stripeApiBase();
     }
 }

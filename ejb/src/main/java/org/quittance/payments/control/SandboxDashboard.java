@@ -31,19 +31,24 @@ public final class SandboxDashboard {
     private SandboxDashboard() {
     }
 
+    private static void field(StringBuilder form, String name, String value) {
+        if (value != null) {
+            form.append(form.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
     /**
      * Registers the account at the sandbox: the keys given are kept (both sides go on agreeing), the
-     * ones missing are issued.
+     * ones missing are issued. The business name and currency are the account's settings there (its
+     * hosted page shows the name).
      * @throws RuleViolation when the sandbox does not answer
      */
-    public static Keys register(String apiBase, String secretKey, String webhookSecret) {
+    public static Keys register(String apiBase, String secretKey, String webhookSecret, String businessName, String currency) {
         StringBuilder form = new StringBuilder();
-        if (secretKey != null) {
-            form.append("secret_key=").append(URLEncoder.encode(secretKey, StandardCharsets.UTF_8));
-        }
-        if (webhookSecret != null) {
-            form.append(form.isEmpty() ? "" : "&").append("webhook_secret=").append(URLEncoder.encode(webhookSecret, StandardCharsets.UTF_8));
-        }
+        field(form, "secret_key", secretKey);
+        field(form, "webhook_secret", webhookSecret);
+        field(form, "business_name", businessName);
+        field(form, "default_currency", currency);
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiBase + "/v1/test_helpers/accounts"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")

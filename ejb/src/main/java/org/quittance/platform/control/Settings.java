@@ -16,6 +16,15 @@ public final class Settings {
     private Settings() {
     }
 
+    /**
+     * Where the sandbox processor answers, for a payment account of the Sandbox kind: its address is
+     * all the product knows of it (the sandbox reads the same two properties for itself).
+     */
+    public static String sandboxApiBase() {
+        String url = text("quittance.sandbox.url").orElseGet(() -> "http://localhost:" + text("quittance.sandbox.port").orElse("8095"));
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** Where clients and staff reach the server: the base of every link in e-mails and PDFs. */
     public static String publicUrl() {
         String url = text("quittance.public-url").orElse("http://localhost:8080");

@@ -15,7 +15,6 @@ import org.quittance.payments.sandbox.control.SandboxKeys;
 import org.quittance.payments.sandbox.control.SandboxFaults;
 import org.quittance.payments.sandbox.control.SandboxSettings;
 import org.quittance.payments.sandbox.control.TestCards;
-import org.quittance.platform.control.AdvisoryLock;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -82,10 +81,17 @@ public class SandboxApi {
         if (webhookSecret == null || webhookSecret.isBlank() || webhookSecret.length() > 300) {
             webhookSecret = SandboxKeys.webhookSecret();
         }
+        String business = form.getOrDefault("business_name", "");
+        String currency = form.getOrDefault("default_currency", "");
         em.createNativeQuery("""
-                        INSERT INTO sandbox.accounts (secret_key, webhook_secret, registered_at) VALUES (?, ?, now())
-                        ON CONFLICT (secret_key) DO UPDATE SET webhook_secret = EXCLUDED.webhook_secret, registered_at = now()""")
-                .setParameter(1, secretKey).setParameter(2, webhookSecret).executeUpdate();
+                        INSERT INTO sandbox.accounts (secret_key, webhook_secret, registered_at, business_name, default_currency)
+                        VALUES (?, ?, now(), ?, ?)
+                        ON CONFLICT (secret_key) DO UPDATE SET webhook_secret = EXCLUDED.webhook_secret, registered_at = now(),
+                            business_name = EXCLUDED.business_name, default_currency = EXCLUDED.default_currency""")
+                .setParameter(1, secretKey).setParameter(2, webhookSecret)
+                .setParameter(3, business.isBlank() || business.length() > 200 ? null : business)
+                .setParameter(4, currency.matches("[A-Z]{3}") ? currency : null)
+                .executeUpdate();
         return ok(Json.createObjectBuilder().add("object", "test_helpers.account").add("secret_key", secretKey)
                 .add("publishable_key", SandboxKeys.publishableKey()).add("webhook_secret", webhookSecret).build());
     }
@@ -102,7 +108,8 @@ public class SandboxApi {
     public Answer post(String path, String body, String idempotencyKey) {
         String request = "POST " + path;
         if (idempotencyKey != null) {
-            AdvisoryLock.hold(em, "sandbox-idempotency", idempotencyKey);
+            em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l")
+                    .setParameter(1, "sandbox-idempotency:" + idempotencyKey).getSingleResult();
             @SuppressWarnings("unchecked")
             List<Object[]> prior = em.createNativeQuery("SELECT request, status, body FROM sandbox.idempotency_keys WHERE key = ?")
                     .setParameter(1, idempotencyKey).getResultList();
@@ -465,8 +472,21 @@ public class SandboxApi {
     }
 
     /** The firm's currency, what the sandbox's payout lever pays out by default. */
+    /** The registered account's default currency (its payouts' when none is asked for). */
     public String firmCurrency() {
-        return em.createQuery("SELECT f.defaultCurrency FROM Firm f", String.class).getResultStream().findFirst().orElse("GBP");
+        return setting("default_currency", "GBP");
+    }
+
+    /** The registered account's business name, as its hosted page shows it. */
+    private String businessName() {
+        return setting("business_name", "Merchant");
+    }
+
+    private String setting(String column, String otherwise) {
+        @SuppressWarnings("unchecked")
+        List<String> values = em.createNativeQuery("SELECT " + column + " FROM sandbox.accounts ORDER BY registered_at DESC LIMIT 1")
+                .getResultList();
+        return values.isEmpty() || values.get(0) == null ? otherwise : values.get(0);
     }
 
     private Answer payouts(Map<String, String> query) {
@@ -513,7 +533,7 @@ public class SandboxApi {
         List<CheckoutPage.Item> items = new ArrayList<>();
         session.getJsonArray("_items").getValuesAs(JsonObject.class)
                 .forEach(i -> items.add(new CheckoutPage.Item(i.getString("name"), display(i.getJsonNumber("amount").longValue(), currency))));
-        String merchant = em.createQuery("SELECT f.name FROM Firm f", String.class).getResultStream().findFirst().orElse("Merchant");
+        String merchant = businessName();
         return CheckoutPage.form(session.getString("id"), merchant, display(session.getJsonNumber("amount_total").longValue(), currency),
                 items, str(session, "customer_email"), name, str(session, "cancel_url"), error);
     }

@@ -12,7 +12,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import org.flywaydb.core.Flyway;
-import org.quittance.money.Money;
 import org.quittance.payments.sandbox.control.CheckoutPage;
 import org.quittance.payments.sandbox.control.FormBody;
 import org.quittance.payments.sandbox.control.SandboxSettings;
@@ -111,8 +110,8 @@ public class SandboxServer {
                 html(exchange, 200, paid.payoutId() == null
                         ? CheckoutPage.message("No payout", "Nothing settled in " + currency + " is waiting to be paid out.")
                         : CheckoutPage.message("Payout " + paid.payoutId(), paid.transactions() + " settled transactions paid out to the"
-                        + " firm's bank: " + Money.of(BigDecimal.valueOf(paid.amountMinor(),
-                        Currency.getInstance(currency).getDefaultFractionDigits()), currency) + "."));
+                        + " firm's bank: " + currency + " " + BigDecimal.valueOf(paid.amountMinor(),
+                        Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString() + "."));
             } else {
                 html(exchange, 404, CheckoutPage.message("Not found", "There is no page here."));
             }

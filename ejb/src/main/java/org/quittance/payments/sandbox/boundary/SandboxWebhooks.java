@@ -8,8 +8,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.quittance.payments.stripe.StripeSignature;
 import org.quittance.payments.sandbox.control.SandboxSettings;
+import org.quittance.payments.sandbox.control.SandboxSigner;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,7 +80,7 @@ public class SandboxWebhooks {
         if (chaos) {
             Collections.reverse(order);
         }
-        StripeSignature signer = new StripeSignature(secret, StripeSignature.DEFAULT_TOLERANCE);
+        SandboxSigner signer = new SandboxSigner(secret);
         int accepted = 0;
         for (Object[] event : order) {
             long seq = ((Number) event[0]).longValue();
@@ -106,7 +106,7 @@ public class SandboxWebhooks {
     }
 
     /** @return null when the endpoint answered 2xx, else why not */
-    private String post(StripeSignature signer, byte[] body) {
+    private String post(SandboxSigner signer, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(SandboxSettings.webhookUrl()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8")

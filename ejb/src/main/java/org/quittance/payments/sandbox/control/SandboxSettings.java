@@ -1,7 +1,5 @@
 package org.quittance.payments.sandbox.control;
 
-import org.quittance.platform.control.PublicLinks;
-
 /**
  * Where the sandbox processor listens and whom it notifies, from server properties (set in
  * wildfly-config from QUITTANCE_SANDBOX_* variables). It listens on its own port, as a processor
@@ -36,7 +34,13 @@ public final class SandboxSettings {
     /** Our Stripe webhook endpoint, where the sandbox delivers its events. */
     public static String webhookUrl() {
         String url = System.getProperty("quittance.sandbox.webhook-url", "").trim();
-        return url.isEmpty() ? PublicLinks.portal("webhooks/stripe") : url;
+        if (!url.isEmpty()) {
+            return url;
+        }
+        // The server's own public address, the same setting the product reads.
+        String base = System.getProperty("quittance.public-url", "").trim();
+        base = base.isEmpty() ? "http://localhost:8080" : base;
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/portal/webhooks/stripe";
     }
 
     /** Deliver every event twice and each batch in reverse order: for tests of exactly-once. */
