@@ -13,10 +13,10 @@ import org.quittance.billing.entity.Invoice;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.it.BillingFixtures;
+import org.quittance.it.SandboxClient;
 import org.quittance.it.Deployments;
 import org.quittance.it.Eventually;
 import org.quittance.money.Money;
-import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptIntake;
@@ -50,7 +50,6 @@ class ReceiptBenchmark {
     @EJB FirmSettings settings;
     @EJB org.quittance.payments.boundary.PaymentAccounts accounts;
     @EJB Billing billing;
-    @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB ReceiptIntake intake;
     @EJB IntegratedReceipts receipts;
@@ -64,12 +63,12 @@ class ReceiptBenchmark {
         Instant day = Instant.parse("1999-01-01T00:00:00Z").plus(System.nanoTime() % 3_000, ChronoUnit.DAYS);
         long seeding = System.nanoTime();
         for (int done = 0; done < transactions; done += 5_000) {
-            List<SandboxSettlements.Simulated> batch = new ArrayList<>();
+            List<SandboxClient.Charge> batch = new ArrayList<>();
             for (int i = done; i < Math.min(transactions, done + 5_000); i++) {
-                batch.add(new SandboxSettlements.Simulated(1_000 + i % 90_000, "GBP", day.plusMillis(i * 86_400_000L / transactions), null,
+                batch.add(new SandboxClient.Charge(1_000 + i % 90_000, "GBP", day.plusMillis(i * 86_400_000L / transactions), null,
                         Map.of(), "Card payment " + i));
             }
-            settlements.settle(batch);
+            SandboxClient.settle(batch);
         }
         long seeded = System.nanoTime();
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.receipts.boundary.ReceiptImport;
 
 import java.time.Duration;
@@ -70,7 +69,6 @@ class CrashIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB org.quittance.billing.boundary.Publishing publishing;
 
@@ -99,11 +97,11 @@ class CrashIT {
             }
         }
         Instant day = CRASH_DAYS.plus(ThreadLocalRandom.current().nextInt(0, 2_000), ChronoUnit.DAYS);
-        List<SandboxSettlements.Simulated> charges = new ArrayList<>(PAYMENTS);
+        List<SandboxClient.Charge> charges = new ArrayList<>(PAYMENTS);
         for (int i = 0; i < PAYMENTS; i++) {
-            charges.add(new SandboxSettlements.Simulated(1234, "GBP", day.plusSeconds(i * 86_400L / PAYMENTS), null, Map.of(), "Crash payment " + i));
+            charges.add(new SandboxClient.Charge(1234, "GBP", day.plusSeconds(i * 86_400L / PAYMENTS), null, Map.of(), "Crash payment " + i));
         }
-        settlements.settle(charges);
+        SandboxClient.settle(charges);
         long execution = receiptImport.start(day, day.plus(1, ChronoUnit.DAYS));
         // Some chunks committed, most of the import still to come when the server dies.
         Eventually.await("the import under way", Duration.ofSeconds(60), () -> receiptImport.progress(execution).read() >= 1_000);

@@ -34,7 +34,7 @@ public final class Deployments {
     public static WebArchive testModule(Class<?>... testClasses) {
         return ShrinkWrap.create(WebArchive.class, "quittance-it.war")
                 .addClasses(testClasses)
-                .addClasses(Eventually.class, Deployments.class)
+                .addClasses(Eventually.class, Deployments.class, SandboxClient.class, SandboxClient.Charge.class, SandboxClient.Payout.class)
                 // The fixtures travel whole: a test that uses one of them gets its records too.
                 .addClasses(BillingFixtures.class, BillingFixtures.Scenario.class, BillingFixtures.Published.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")

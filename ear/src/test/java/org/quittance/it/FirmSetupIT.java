@@ -93,7 +93,7 @@ class FirmSetupIT {
         accounts.connectPaymentAccount(ProcessorKind.SANDBOX, false, "Sandbox", null, null, null);
         var http = java.net.http.HttpClient.newHttpClient();
         var forged = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        org.quittance.payments.sandbox.control.SandboxSettings.url() + "/v1/balance"))
+                        org.quittance.platform.control.Settings.sandboxApiBase() + "/v1/balance"))
                 .header("Authorization", "Bearer sk_test_sandbox_" + "0".repeat(32)).GET().build();
         assertEquals(401, http.send(forged, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(),
                 "a key of the right shape that the sandbox never issued");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.money.Money;
-import org.quittance.payments.sandbox.boundary.SandboxSettlements;
 import org.quittance.receipts.boundary.PayoutReconciliation;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptIntake;
@@ -50,7 +49,6 @@ class PayoutReconciliationIT {
 
     @EJB BillingFixtures fixtures;
     @EJB FirmSettings settings;
-    @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB PayoutReconciliation reconciliation;
     @EJB ReceiptIntake intake;
@@ -68,17 +66,17 @@ class PayoutReconciliationIT {
         settle(day.plus(12, ChronoUnit.HOURS), 2, 20_000);  // settled after the import ran: no receipts yet
         // ...except that one of them was notified: its receipt exists, without settlement facts.
         String notified = "pi_payout_" + day.getEpochSecond();
-        settlements.settle(List.of(new SandboxSettlements.Simulated(30_000, CURRENCY, day.plus(13, ChronoUnit.HOURS), notified, Map.of(),
+        SandboxClient.settle(List.of(new SandboxClient.Charge(30_000, CURRENCY, day.plus(13, ChronoUnit.HOURS), notified, Map.of(),
                 "Card payment notified")));
         intake.record(new ReceiptIntake.ProcessorFacts(notified, null, null, Money.of("300.00", CURRENCY), null, null, null,
                 OffsetDateTime.now(), null, "Card payment notified"), "payment notification");
         Instant payoutAt = day.plus(1, ChronoUnit.DAYS);
-        SandboxSettlements.Paid paid = settlements.payOut(CURRENCY, payoutAt);
+        SandboxClient.Payout paid = SandboxClient.payOut(CURRENCY, payoutAt);
         assertEquals(8, paid.transactions());
 
         LocalDate day1 = payoutAt.atZone(ZoneOffset.UTC).toLocalDate();
         assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1));
-        PayoutReconciliation.Reconciled first = payout(paid.payoutId());
+        PayoutReconciliation.Reconciled first = payout(paid.id());
         assertEquals(Money.of(BigDecimal.valueOf(paid.amountMinor(), 2), CURRENCY), first.amount());
         assertEquals(List.of(6L, 2L), List.of(first.receipts(), first.missing()), "the notified payment is on the books by its payment");
         assertTrue(first.difference().isZero(), "the processor's figures add up; two payments are not on the books");
@@ -87,19 +85,19 @@ class PayoutReconciliationIT {
 
         assertEquals(BatchStatus.COMPLETED, importDay(day));
         assertEquals(new PayoutReconciliation.Fetched(1, 8), reconciliation.fetch(day1, day1), "fetching again duplicates nothing");
-        PayoutReconciliation.Reconciled reconciled = payout(paid.payoutId());
+        PayoutReconciliation.Reconciled reconciled = payout(paid.id());
         assertTrue(reconciled.balanced(), reconciled.finding());
         assertEquals("Reconciled: 8 receipts", reconciled.finding());
-        assertEquals(8L, count("SELECT COUNT(*) FROM receipt WHERE payout = ?", paid.payoutId()), "its receipts name the payout");
+        assertEquals(8L, count("SELECT COUNT(*) FROM receipt WHERE payout = ?", paid.id()), "its receipts name the payout");
 
-        fixtures.execute("UPDATE receipt SET net = net - 0.01 WHERE id = (SELECT MIN(id) FROM receipt WHERE payout = ?)", paid.payoutId());
-        PayoutReconciliation.Reconciled off = payout(paid.payoutId());
+        fixtures.execute("UPDATE receipt SET net = net - 0.01 WHERE id = (SELECT MIN(id) FROM receipt WHERE payout = ?)", paid.id());
+        PayoutReconciliation.Reconciled off = payout(paid.id());
         assertEquals(Money.of("0.01", CURRENCY), off.difference());
         assertEquals("Differs by CHF 0.01: the receipts' net amounts do not add up to the payout.", off.finding());
     }
 
     private void settle(Instant at, int count, long minor) {
-        settlements.settle(IntStream.range(0, count).mapToObj(i -> new SandboxSettlements.Simulated(minor + i, CURRENCY,
+        SandboxClient.settle(IntStream.range(0, count).mapToObj(i -> new SandboxClient.Charge(minor + i, CURRENCY,
                 at.plus(i, ChronoUnit.MINUTES), null, Map.of(), "Card payment " + i)).toList());
     }
 

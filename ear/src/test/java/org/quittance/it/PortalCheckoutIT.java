@@ -1,10 +1,8 @@
 package org.quittance.it;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -18,8 +16,6 @@ import org.quittance.payments.boundary.PaymentJanitor;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
 import org.quittance.payments.entity.PaymentState;
-import org.quittance.payments.sandbox.boundary.SandboxApi;
-import org.quittance.payments.sandbox.boundary.SandboxWebhooks;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalInvoices;
 import org.quittance.portal.boundary.PortalPasswords;
@@ -60,16 +56,11 @@ class PortalCheckoutIT {
     @EJB Publishing publishing;
     @EJB PortalInvoices portalInvoices;
     @EJB PortalPayments payments;
-    @EJB SandboxApi sandbox;
-    @EJB SandboxWebhooks webhooks;
     @EJB PaymentJanitor janitor;
     @EJB PortalPasswords passwords;
 
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
-
-    @Resource
-    UserTransaction tx;
 
     @BeforeEach
     void sandboxAccount() {
@@ -94,8 +85,8 @@ class PortalCheckoutIT {
         BillingFixtures.Published owner = fixtures.registeredClientWithPublishedInvoice();
         BillingFixtures.Published other = fixtures.registeredClientWithPublishedInvoice();
         String url = payments.startCheckout(owner.email(), UUID.randomUUID().toString(), Map.of(owner.invoiceId(), new BigDecimal("600.00")), ADDRESS);
-        assertNotNull(sandbox.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "Owner").redirect());
-        webhooks.deliverPending();
+        assertNotNull(SandboxClient.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "Owner"));
+        SandboxClient.deliverWebhooks();
         String reference = fixtures.checkoutReference(owner.invoiceId());
         Eventually.await("the owner's payment recorded", WAIT, () -> payments.payment(owner.email(), reference).map(PortalPayments.Payment::succeeded).orElse(false));
 
@@ -131,8 +122,8 @@ class PortalCheckoutIT {
         assertEquals(new BigDecimal("0.00"), fixtures.portalRow(c).balance().amount());
         String paymentIntent = payments.payment(c.email(), reference).orElseThrow().processorReference();
 
-        assertEquals(200, sandbox.post("/v1/refunds", "payment_intent=" + paymentIntent + "&amount=20000", UUID.randomUUID().toString()).status());
-        webhooks.deliverPending();
+        assertEquals(200, SandboxClient.refundOnTheDashboard(paymentIntent, 20_000));
+        SandboxClient.deliverWebhooks();
         Eventually.await("the refund recorded", WAIT,
                 () -> payments.payment(c.email(), reference).map(PortalPayments.Payment::takenBack).orElse(false));
 
@@ -145,8 +136,8 @@ class PortalCheckoutIT {
 
     private String paid(BillingFixtures.Published p, String amount) throws Exception {
         String url = payments.startCheckout(p.email(), UUID.randomUUID().toString(), Map.of(p.invoiceId(), new BigDecimal(amount)), ADDRESS);
-        assertNotNull(sandbox.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "Payer").redirect());
-        webhooks.deliverPending();
+        assertNotNull(SandboxClient.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "Payer"));
+        SandboxClient.deliverWebhooks();
         String reference = fixtures.checkoutReference(p.invoiceId());
         Eventually.await("payment recorded", WAIT, () -> payments.payment(p.email(), reference).map(PortalPayments.Payment::succeeded).orElse(false));
         return reference;
@@ -156,14 +147,14 @@ class PortalCheckoutIT {
     void notificationsDeliveredTwiceAndOutOfOrderMakeOnePaymentInTheRightState() throws Exception {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("250.00")), ADDRESS);
-        webhooks.setChaos(true);
+        SandboxClient.deliverTwiceAndOutOfOrder();
         try {
             // A refused card first, then a good one on the same checkout: success must win whatever the order.
-            assertNull(sandbox.pay(sessionOf(url), "4000 0000 0000 9995", "12/34", "123", "IT").redirect());
-            assertNotNull(sandbox.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "IT").redirect());
-            webhooks.deliverPending();
+            assertNull(SandboxClient.pay(sessionOf(url), "4000 0000 0000 9995", "12/34", "123", "IT"));
+            assertNotNull(SandboxClient.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "IT"));
+            SandboxClient.deliverWebhooks();
         } finally {
-            webhooks.setChaos(false);
+            SandboxClient.noFaults();
         }
         String reference = fixtures.checkoutReference(c.invoiceId());
         Eventually.await("the payment recorded", WAIT, () -> payments.payment(c.email(), reference).map(PortalPayments.Payment::succeeded).orElse(false));
@@ -186,15 +177,15 @@ class PortalCheckoutIT {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
         String reference = fixtures.checkoutReference(c.invoiceId());
-        tx.begin();
-        assertNotNull(sandbox.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "IT").redirect());
         // Every notification of this payment (they all carry our reference in metadata) is lost on the way.
-        em.joinTransaction();
-        assertEquals(3, em.createNativeQuery("""
-                UPDATE sandbox.events SET delivered_at = now(), last_error = 'lost in the test'
-                WHERE delivered_at IS NULL AND body LIKE ?""").setParameter(1, "%" + reference + "%").executeUpdate());
-        tx.commit();
-        // Marked lost in the transaction that made them: the sandbox never saw them undelivered.
+        SandboxClient.loseNotifications();
+        try {
+            assertNotNull(SandboxClient.pay(sessionOf(url), "4242 4242 4242 4242", "12/34", "123", "IT"));
+            SandboxClient.deliverWebhooks();  // what the page set off is lost before the fault ends
+        } finally {
+            SandboxClient.noFaults();
+        }
+        assertEquals(3L, count("SELECT COUNT(*) FROM sandbox.events WHERE last_error LIKE 'lost%' AND body LIKE ?", "%" + reference + "%"));
         assertFalse(payments.payment(c.email(), reference).orElseThrow().succeeded(), "nothing arrived");
 
         assertTrue(janitor.sweep(Duration.ZERO) >= 1, "the janitor asked the processor and filed what it learnt");

@@ -22,8 +22,6 @@ import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
-import org.quittance.payments.sandbox.boundary.SandboxApi;
-import org.quittance.payments.sandbox.boundary.SandboxWebhooks;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalInvoices;
 import org.quittance.receipts.boundary.IntegratedReceipts;
@@ -64,8 +62,6 @@ class ReceiptReturnsIT {
     @EJB FirmSettings settings;
     @EJB Billing billing;
     @EJB PortalPayments payments;
-    @EJB SandboxApi sandbox;
-    @EJB SandboxWebhooks webhooks;
     @EJB ManualReceipts manual;
     @EJB ReceiptRefunds refunds;
     @EJB IntegratedReceipts receipts;
@@ -148,7 +144,7 @@ class ReceiptReturnsIT {
         assertEquals(gbp("150.00"), billing.invoice(c.invoiceId()).balanceDue());
         assertEquals(Map.of(c.invoiceId(), gbp("450.00")), receipts.receipt(receipt.id()).allocations());
 
-        webhooks.deliverPending();
+        SandboxClient.deliverWebhooks();
         Eventually.await("the processor's refund notification applied", WAIT, () -> "PARTLY_REFUNDED".equals(
                 em.createNativeQuery("SELECT state FROM processor_payment WHERE payment_intent = ?").setParameter(1, receipt.paymentReference())
                         .getSingleResult()));
@@ -181,8 +177,8 @@ class ReceiptReturnsIT {
                 UUID.randomUUID().toString()));
         assertTrue(refused.getMessage().contains("chargeback"), refused.getMessage());
 
-        sandbox.closeDispute(receipt.paymentReference(), true);
-        webhooks.deliverPending();
+        SandboxClient.closeDispute(receipt.paymentReference(), true);
+        SandboxClient.deliverWebhooks();
         Eventually.await("the won dispute applied", WAIT, () -> receipts.receipt(receipt.id()).state() == ReceiptState.ACCEPTED);
         assertEquals(InvoiceState.PAID, billing.invoice(c.invoiceId()).state());
         assertEquals(List.of(EntryKind.INVOICE, EntryKind.RECEIPT, EntryKind.RECEIPT_REVERSAL, EntryKind.RECEIPT),
@@ -197,8 +193,8 @@ class ReceiptReturnsIT {
     private Receipt paidInThePortalWithAutoApply(BillingFixtures.Published c, String card) {
         settings.setPortalPolicy(true, "portal-admin@test.example", true, new BigDecimal("10.00"), PaymentApplication.AUTO_APPLY);
         String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
-        assertNotNull(sandbox.pay(url.substring(url.lastIndexOf('/') + 1), card, "12/34", "123", "IT Payer").redirect());
-        webhooks.deliverPending();
+        assertNotNull(SandboxClient.pay(url.substring(url.lastIndexOf('/') + 1), card, "12/34", "123", "IT Payer"));
+        SandboxClient.deliverWebhooks();
         Eventually.await("the receipt recorded", WAIT, () -> receiptOf(c.invoiceId()) != null);
         return receiptOf(c.invoiceId());
     }

@@ -24,9 +24,6 @@ import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
-import org.quittance.payments.sandbox.boundary.SandboxApi;
-import org.quittance.payments.sandbox.boundary.SandboxSettlements;
-import org.quittance.payments.sandbox.control.SandboxFaults;
 import org.quittance.portal.boundary.PortalInvoices;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.InterruptedImports;
@@ -73,8 +70,6 @@ class ReceiptsIT {
     @EJB Billing billing;
     @EJB Publishing publishing;
     @EJB PortalPayments payments;
-    @EJB SandboxApi sandbox;
-    @EJB SandboxSettlements settlements;
     @EJB ReceiptImport receiptImport;
     @EJB InterruptedImports interruptedImports;
     @EJB ReceiptIntake intake;
@@ -98,7 +93,7 @@ class ReceiptsIT {
 
     @AfterEach
     void noFaults() {
-        SandboxFaults.clear();
+        SandboxClient.noFaults();
     }
 
     @Test
@@ -122,13 +117,13 @@ class ReceiptsIT {
         Instant from = quietPeriod();
         List<String> settled = simulate(3_000, from);
         // The processor stops answering after 12 pages (1,200 transactions): six chunks of 200 are committed.
-        SandboxFaults.failListingAfterPages(12);
+        SandboxClient.failListingAfterPages(12);
 
         long failed = receiptImport.start(from, from.plus(1, ChronoUnit.DAYS));
         assertEquals(BatchStatus.FAILED, runToEnd(failed));
         assertEquals(1_200, receiptsOf(settled), "what was committed before the failure stays");
 
-        SandboxFaults.clear();
+        SandboxClient.noFaults();
         long restarted = receiptImport.restart(failed);
         assertEquals(BatchStatus.COMPLETED, runToEnd(restarted));
         assertEquals(1_800, receiptImport.progress(restarted).read(), "the restart read only what was left");
@@ -152,10 +147,10 @@ class ReceiptsIT {
     void anImportInterruptedByAServerStopIsMarkedAndContinuedAtStart() throws Exception {
         Instant from = quietPeriod();
         List<String> settled = simulate(3_000, from);
-        SandboxFaults.failListingAfterPages(12);
+        SandboxClient.failListingAfterPages(12);
         long halfDone = receiptImport.start(from, from.plus(1, ChronoUnit.DAYS));
         assertEquals(BatchStatus.FAILED, runToEnd(halfDone));
-        SandboxFaults.clear();
+        SandboxClient.noFaults();
         long crashed = asLeftByACrash(halfDone);
         // JBeret lists running executions from its repository, which may still show the failed run for a moment.
         Eventually.await("the crash's copy the one running import", JOB_WAIT,
@@ -200,12 +195,15 @@ class ReceiptsIT {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
         String reference = fixtures.checkoutReference(c.invoiceId());
-        tx.begin();
-        assertNotNull(sandbox.pay(url.substring(url.lastIndexOf('/') + 1), "4242 4242 4242 4242", "12/34", "123", "IT").redirect());
-        em.joinTransaction();
-        em.createNativeQuery("UPDATE sandbox.events SET delivered_at = now(), last_error = 'lost in the test' WHERE delivered_at IS NULL AND body LIKE ?")
-                .setParameter(1, "%" + reference + "%").executeUpdate();
-        tx.commit();
+        SandboxClient.loseNotifications();
+        try {
+            assertNotNull(SandboxClient.pay(url.substring(url.lastIndexOf('/') + 1), "4242 4242 4242 4242", "12/34", "123", "IT"));
+            SandboxClient.deliverWebhooks();  // what the page set off is lost before the fault ends
+        } finally {
+            SandboxClient.noFaults();
+        }
+        assertEquals(3L, count("SELECT COUNT(*) FROM sandbox.events WHERE last_error LIKE 'lost%' AND body LIKE ?", "%" + reference + "%"),
+                "every notification of the payment lost");
 
         Instant now = Instant.now();
         assertEquals(BatchStatus.COMPLETED, runToEnd(receiptImport.start(now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.MINUTES))));
@@ -306,12 +304,12 @@ class ReceiptsIT {
 
     /** Settled card payments of 12.34 spread over the day, whose notifications never came. */
     private List<String> simulate(int count, Instant day) {
-        List<SandboxSettlements.Simulated> charges = new ArrayList<>(count);
+        List<SandboxClient.Charge> charges = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            charges.add(new SandboxSettlements.Simulated(1234, "GBP", day.plusSeconds(i * 86_400L / count), null, Map.of(),
+            charges.add(new SandboxClient.Charge(1234, "GBP", day.plusSeconds(i * 86_400L / count), null, Map.of(),
                     "Card payment " + i));
         }
-        return settlements.settle(charges);
+        return SandboxClient.settle(charges);
     }
 
     private BatchStatus runToEnd(long execution) {

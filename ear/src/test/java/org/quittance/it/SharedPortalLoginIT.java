@@ -14,8 +14,6 @@ import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.money.Money;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
-import org.quittance.payments.sandbox.boundary.SandboxApi;
-import org.quittance.payments.sandbox.boundary.SandboxWebhooks;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalAccess;
 import org.quittance.portal.boundary.PortalInvoices;
@@ -52,8 +50,6 @@ class SharedPortalLoginIT {
     @EJB PortalAccess portals;
     @EJB PortalInvoices portalInvoices;
     @EJB PortalPayments payments;
-    @EJB SandboxApi sandbox;
-    @EJB SandboxWebhooks webhooks;
 
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
@@ -84,8 +80,8 @@ class SharedPortalLoginIT {
         assertTrue(mixed.getMessage().contains("different accounts"), mixed.getMessage());
 
         String url = payments.startCheckout(login, UUID.randomUUID().toString(), Map.of(second.invoiceId(), new BigDecimal("600.00")), ADDRESS);
-        assertNotNull(sandbox.pay(url.substring(url.lastIndexOf('/') + 1), "4242 4242 4242 4242", "12/34", "123", "Director").redirect());
-        webhooks.deliverPending();
+        assertNotNull(SandboxClient.pay(url.substring(url.lastIndexOf('/') + 1), "4242 4242 4242 4242", "12/34", "123", "Director"));
+        SandboxClient.deliverWebhooks();
         Eventually.await("the payment recorded", WAIT, () -> payments.history(login, second.clientId()).stream().anyMatch(PortalPayments.Payment::succeeded));
         assertTrue(payments.history(login, first.clientId()).isEmpty(), "the first client's payment history does not show the second's payment");
     }

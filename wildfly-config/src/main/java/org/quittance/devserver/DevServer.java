@@ -102,11 +102,21 @@ public final class DevServer {
     }
 
     private void deployEar() throws IOException {
+        deploy(ear, "quittance.ear");
+        // The sandbox processor (test mode) is development tooling of its own, deployed beside the
+        // product here and in the tests only: a firm's server never gets it.
+        String sandbox = System.getProperty("quittance.sandbox.war", "");
+        if (!sandbox.isBlank()) {
+            deploy(Path.of(sandbox).toAbsolutePath(), "quittance-sandbox.war");
+        }
+    }
+
+    private void deploy(Path archive, String name) throws IOException {
         Path deployments = serverHome.resolve("standalone/deployments");
         for (String marker : List.of(".failed", ".undeployed", ".deployed", ".isdeploying", ".pending")) {
-            Files.deleteIfExists(deployments.resolve("quittance.ear" + marker));
+            Files.deleteIfExists(deployments.resolve(name + marker));
         }
-        Files.copy(ear, deployments.resolve("quittance.ear"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(archive, deployments.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Process startWildFly() throws IOException {
@@ -120,7 +130,6 @@ public final class DevServer {
         builder.environment().put("QUITTANCE_DB_PASSWORD", DATABASE);
         // QUITTANCE_DEMO_DATA=false starts an empty installation (on a database without a firm): first-run setup
         builder.environment().put("QUITTANCE_DEMO_DATA", String.valueOf(demoData()));
-        builder.environment().putIfAbsent("QUITTANCE_SANDBOX_ENABLED", "true");
         builder.environment().putIfAbsent("QUITTANCE_SECRET_KEY_FILE", secretKeyFile().toString());
         builder.environment().putIfAbsent("QUITTANCE_PUBLIC_URL", "http://localhost:" + httpPort);
         return builder.start();

@@ -62,7 +62,7 @@ public final class SandboxDashboard {
             JsonObject keys = Json.createReader(new StringReader(response.body())).readObject();
             return new Keys(keys.getString("secret_key"), keys.getString("publishable_key"), keys.getString("webhook_secret"));
         } catch (IOException e) {
-            throw new RuleViolation("The sandbox processor does not answer at " + apiBase + ": is it running (QUITTANCE_SANDBOX_ENABLED)?");
+            throw new RuleViolation("The sandbox processor does not answer at " + apiBase + ": it runs only where its archive (quittance-sandbox.war) is deployed, as by the run command.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuleViolation("Connecting the sandbox processor was interrupted.");

@@ -1,4 +1,4 @@
-package org.quittance.payments.sandbox.boundary;
+package org.quittance.sandbox.boundary;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,9 +12,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import org.flywaydb.core.Flyway;
-import org.quittance.payments.sandbox.control.CheckoutPage;
-import org.quittance.payments.sandbox.control.FormBody;
-import org.quittance.payments.sandbox.control.SandboxSettings;
+import org.quittance.sandbox.control.CheckoutPage;
+import org.quittance.sandbox.control.FormBody;
+import org.quittance.sandbox.control.SandboxSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +43,8 @@ public class SandboxServer {
 
     private static final Logger LOG = Logger.getLogger(SandboxServer.class.getName());
     private static final int MAX_BODY = 64 * 1024;
+    /** Settling thousands of charges in one call (tests, benchmarks). */
+    private static final int MAX_HELPER_BODY = 16 * 1024 * 1024;
 
     @EJB
     SandboxApi api;
@@ -52,6 +54,9 @@ public class SandboxServer {
 
     @EJB
     SandboxSettlements settlements;
+
+    @EJB
+    SandboxTestHelpers helpers;
 
     @Resource
     ManagedExecutorService executor;
@@ -63,9 +68,6 @@ public class SandboxServer {
 
     @PostConstruct
     void start() {
-        if (!SandboxSettings.enabled()) {
-            return;
-        }
         // Its own records in its own schema, under its own migrations: a server without the sandbox has none.
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
@@ -132,9 +134,10 @@ public class SandboxServer {
         exchange.getResponseHeaders().set("Stripe-Version", SandboxApi.API_VERSION);
         SandboxApi.Answer refused = api.refuseUnlessSandboxKey(exchange.getRequestHeaders().getFirst("Authorization"));
         SandboxApi.Answer answer;
-        if ("POST".equals(method) && path.equals("/v1/test_helpers/accounts")) {
-            // The dashboard's part: it issues the keys, so it needs none.
-            answer = api.registerAccount(FormBody.parse(body(exchange)));
+        if ("POST".equals(method) && path.startsWith("/v1/test_helpers/")) {
+            // The dashboard's and the test clock's part: it issues the keys, so it needs none. The
+            // sandbox listens on the loopback interface unless told otherwise.
+            answer = helpers.answer(path, body(exchange, MAX_HELPER_BODY));
         } else if (refused != null) {
             answer = refused;
         } else if ("POST".equals(method)) {
@@ -172,10 +175,14 @@ public class SandboxServer {
     }
 
     private static String body(HttpExchange exchange) throws IOException {
+        return body(exchange, MAX_BODY);
+    }
+
+    private static String body(HttpExchange exchange, int limit) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new IOException("request body larger than " + MAX_BODY + " bytes");
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new IOException("request body larger than " + limit + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -1,8 +1,8 @@
-package org.quittance.payments.sandbox.control;
+package org.quittance.sandbox.control;
 
 import java.util.List;
 
-import static org.quittance.payments.sandbox.control.Html.escape;
+import static org.quittance.sandbox.control.Html.escape;
 
 /**
  * The sandbox's hosted card page: the processor's page, not ours, so it looks like neither the portal

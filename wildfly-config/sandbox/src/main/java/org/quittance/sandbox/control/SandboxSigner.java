@@ -1,4 +1,4 @@
-package org.quittance.payments.sandbox.control;
+package org.quittance.sandbox.control;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

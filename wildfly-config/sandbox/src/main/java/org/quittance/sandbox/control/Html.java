@@ -1,4 +1,4 @@
-package org.quittance.payments.sandbox.control;
+package org.quittance.sandbox.control;
 
 /** Escaping for the few values the sandbox's pages echo. */
 public final class Html {

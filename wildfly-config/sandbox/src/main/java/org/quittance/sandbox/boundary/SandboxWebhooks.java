@@ -1,4 +1,4 @@
-package org.quittance.payments.sandbox.boundary;
+package org.quittance.sandbox.boundary;
 
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
@@ -6,10 +6,12 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.quittance.payments.sandbox.control.SandboxSettings;
-import org.quittance.payments.sandbox.control.SandboxSigner;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import org.quittance.sandbox.control.SandboxFaults;
+import org.quittance.sandbox.control.SandboxSettings;
+import org.quittance.sandbox.control.Sql;
+import org.quittance.sandbox.control.SandboxSigner;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,30 +25,33 @@ import java.util.Collections;
 import java.util.List;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
 /**
  * Delivers the sandbox's events to our webhook endpoint, signed with the account's webhook secret,
  * at least once: right after a payment and then every 15 seconds until the endpoint answers 2xx,
- * backing off. With chaos on (a switch for tests) each batch goes in reverse order and every event
- * twice, as a real processor may do.
+ * backing off. With chaos on (a fault for tests) each batch goes in reverse order and every event
+ * twice, as a real processor may do; with lost events on, each is marked delivered and never sent.
  */
 @Singleton
 public class SandboxWebhooks {
 
     private static final Logger LOG = Logger.getLogger(SandboxWebhooks.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
+    private Sql sql;
+
+    @PostConstruct
+    void connect() {
+        sql = new Sql(dataSource);
+    }
 
     @EJB
     SandboxApi api;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private volatile boolean chaos = SandboxSettings.chaos();
-
-    public void setChaos(boolean chaos) {
-        this.chaos = chaos;
-    }
 
     @Asynchronous
     public void deliverSoon() {
@@ -61,14 +66,9 @@ public class SandboxWebhooks {
     /** @return how many events the endpoint accepted */
     @Lock(LockType.WRITE)
     public int deliverPending() {
-        if (!SandboxSettings.enabled()) {
-            return 0;  // no sandbox on this server: no schema of its own either
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("""
-                        SELECT seq, id, body, attempts FROM sandbox.events
-                        WHERE delivered_at IS NULL AND next_attempt <= now() ORDER BY seq LIMIT 200""")
-                .getResultList();
+        List<Object[]> due = sql.rows("""
+                SELECT seq, id, body, attempts FROM sandbox.events
+                WHERE delivered_at IS NULL AND next_attempt <= now() ORDER BY seq LIMIT 200""");
         if (due.isEmpty()) {
             return 0;
         }
@@ -77,6 +77,12 @@ public class SandboxWebhooks {
             return 0;  // the account is no longer the sandbox's: nothing may be signed
         }
         List<Object[]> order = new ArrayList<>(due);
+        if (SandboxFaults.losesEvents()) {
+            order.forEach(event -> sql.update(
+                    "UPDATE sandbox.events SET delivered_at = now(), last_error = 'lost (sandbox fault)' WHERE seq = ?", event[0]));
+            return 0;
+        }
+        boolean chaos = SandboxFaults.chaos();
         if (chaos) {
             Collections.reverse(order);
         }
@@ -89,16 +95,14 @@ public class SandboxWebhooks {
             String failure = first == null && chaos ? post(signer, body) : first;
             if (failure == null) {
                 accepted++;
-                em.createNativeQuery("UPDATE sandbox.events SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ?")
-                        .setParameter(1, seq).executeUpdate();
+                sql.update("UPDATE sandbox.events SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ?", seq);
             } else {
                 int attempts = ((Number) event[3]).intValue() + 1;
                 long backoff = Math.min(1L << Math.min(attempts, 12), 3600);
-                em.createNativeQuery("""
+                sql.update("""
                                 UPDATE sandbox.events SET attempts = ?, last_error = ?,
-                                       next_attempt = now() + make_interval(secs => ?) WHERE seq = ?""")
-                        .setParameter(1, attempts).setParameter(2, failure).setParameter(3, (double) backoff).setParameter(4, seq)
-                        .executeUpdate();
+                                       next_attempt = now() + make_interval(secs => ?) WHERE seq = ?""",
+                        attempts, failure, (double) backoff, seq);
                 LOG.warning(() -> "Sandbox webhook " + event[1] + " not accepted (" + failure + "); retry in " + backoff + " s");
             }
         }

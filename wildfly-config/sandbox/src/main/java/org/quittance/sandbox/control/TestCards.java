@@ -1,4 +1,4 @@
-package org.quittance.payments.sandbox.control;
+package org.quittance.sandbox.control;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,19 +1,22 @@
-package org.quittance.payments.sandbox.boundary;
+package org.quittance.sandbox.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.quittance.payments.sandbox.control.SandboxSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import org.quittance.sandbox.control.SandboxSettings;
+import org.quittance.sandbox.control.Sql;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 /**
  * Card payments the sandbox processor has settled without anyone paying on its page and without
@@ -28,14 +31,18 @@ public class SandboxSettlements {
                             String description) {
     }
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
+    private Sql sql;
+
+    @PostConstruct
+    void connect() {
+        sql = new Sql(dataSource);
+    }
 
     /** @return the ids of the balance transactions made, in order */
     public List<String> settle(List<Simulated> charges) {
-        if (!SandboxSettings.enabled()) {
-            throw new IllegalStateException("The sandbox processor is off");
-        }
         List<String> ids = new ArrayList<>(charges.size());
         for (Simulated c : charges) {
             String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
@@ -44,7 +51,7 @@ public class SandboxSettlements {
             String intent = c.paymentIntent() != null ? c.paymentIntent() : "pi_" + suffix;
             String currency = c.currency().toLowerCase();
             long created = c.created().getEpochSecond();
-            long fee = org.quittance.payments.sandbox.control.SandboxFees.of(c.amountMinor());
+            long fee = org.quittance.sandbox.control.SandboxFees.of(c.amountMinor());
             JsonObjectBuilder metadata = Json.createObjectBuilder();
             c.metadata().forEach(metadata::add);
             JsonObject charge = Json.createObjectBuilder()
@@ -75,16 +82,12 @@ public class SandboxSettlements {
      * the balance) and the list of the transactions it carries.
      */
     public Paid payOut(String currency, Instant at) {
-        if (!SandboxSettings.enabled()) {
-            throw new IllegalStateException("The sandbox processor is off");
-        }
         long created = at.getEpochSecond();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = sql.rows("""
                         SELECT id, body FROM sandbox.objects WHERE type = 'balance_transaction' AND created < ?
                         AND body LIKE ? AND body NOT LIKE '%"type":"payout"%'
-                        AND id NOT IN (SELECT txn_id FROM sandbox.payout_items) ORDER BY created, id""")
-                .setParameter(1, created).setParameter(2, "%\"currency\":\"" + currency.toLowerCase() + "\"%").getResultList();
+                        AND id NOT IN (SELECT txn_id FROM sandbox.payout_items) ORDER BY created, id""",
+                created, "%\"currency\":\"" + currency.toLowerCase() + "\"%");
         if (rows.isEmpty()) {
             return new Paid(null, 0, 0);
         }
@@ -93,8 +96,7 @@ public class SandboxSettlements {
         long amount = 0;
         for (Object[] row : rows) {
             amount += Json.createReader(new java.io.StringReader((String) row[1])).readObject().getJsonNumber("net").longValue();
-            em.createNativeQuery("INSERT INTO sandbox.payout_items (txn_id, payout_id) VALUES (?, ?)")
-                    .setParameter(1, row[0]).setParameter(2, payoutId).executeUpdate();
+            sql.update("INSERT INTO sandbox.payout_items (txn_id, payout_id) VALUES (?, ?)", row[0], payoutId);
         }
         String txnId = "txn_" + suffix;
         insert(Json.createObjectBuilder().add("id", payoutId).add("object", "payout").add("amount", amount)
@@ -107,8 +109,7 @@ public class SandboxSettlements {
     }
 
     private void insert(JsonObject object, long created) {
-        em.createNativeQuery("INSERT INTO sandbox.objects (id, type, created, body) VALUES (?, ?, ?, ?)")
-                .setParameter(1, object.getString("id")).setParameter(2, object.getString("object"))
-                .setParameter(3, created).setParameter(4, object.toString()).executeUpdate();
+        sql.update("INSERT INTO sandbox.objects (id, type, created, body) VALUES (?, ?, ?, ?)",
+                object.getString("id"), object.getString("object"), created, object.toString());
     }
 }

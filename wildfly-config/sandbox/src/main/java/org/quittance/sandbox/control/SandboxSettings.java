@@ -1,17 +1,14 @@
-package org.quittance.payments.sandbox.control;
+package org.quittance.sandbox.control;
 
 /**
  * Where the sandbox processor listens and whom it notifies, from server properties (set in
  * wildfly-config from QUITTANCE_SANDBOX_* variables). It listens on its own port, as a processor
- * lives on its own origin, and on the loopback interface unless told otherwise.
+ * lives on its own origin, and on the loopback interface unless told otherwise. It runs where its
+ * archive is deployed (the run command and the tests), nowhere else: there is no switch.
  */
 public final class SandboxSettings {
 
     private SandboxSettings() {
-    }
-
-    public static boolean enabled() {
-        return "true".equalsIgnoreCase(System.getProperty("quittance.sandbox.enabled", "false").trim());
     }
 
     public static int port() {

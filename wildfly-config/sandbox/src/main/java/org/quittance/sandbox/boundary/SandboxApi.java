@@ -1,4 +1,4 @@
-package org.quittance.payments.sandbox.boundary;
+package org.quittance.sandbox.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -7,14 +7,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.quittance.payments.sandbox.control.CheckoutPage;
-import org.quittance.payments.sandbox.control.FormBody;
-import org.quittance.payments.sandbox.control.SandboxKeys;
-import org.quittance.payments.sandbox.control.SandboxFaults;
-import org.quittance.payments.sandbox.control.SandboxSettings;
-import org.quittance.payments.sandbox.control.TestCards;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import org.quittance.sandbox.control.CheckoutPage;
+import org.quittance.sandbox.control.FormBody;
+import org.quittance.sandbox.control.SandboxKeys;
+import org.quittance.sandbox.control.SandboxFaults;
+import org.quittance.sandbox.control.SandboxSettings;
+import org.quittance.sandbox.control.Sql;
+import org.quittance.sandbox.control.TestCards;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -29,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 /**
  * The sandbox processor's records and rules, in the shape of Stripe's API: customers, Checkout
@@ -53,14 +56,21 @@ public class SandboxApi {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
+    private Sql sql;
+
+    @PostConstruct
+    void connect() {
+        sql = new Sql(dataSource);
+    }
 
     /** @return null when the key is one the sandbox issued, else the error answer */
     public Answer refuseUnlessSandboxKey(String authorization) {
         String key = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
         boolean known = key != null && key.startsWith(SandboxKeys.SECRET_PREFIX) && key.length() <= 100
-                && !em.createNativeQuery("SELECT 1 FROM sandbox.accounts WHERE secret_key = ?").setParameter(1, key).getResultList().isEmpty();
+                && !sql.rows("SELECT 1 FROM sandbox.accounts WHERE secret_key = ?", key).isEmpty();
         if (!known) {
             return error(401, "invalid_request_error", null, "Invalid API Key provided: " + (key == null ? "none" : hint(key)));
         }
@@ -83,24 +93,20 @@ public class SandboxApi {
         }
         String business = form.getOrDefault("business_name", "");
         String currency = form.getOrDefault("default_currency", "");
-        em.createNativeQuery("""
+        sql.update("""
                         INSERT INTO sandbox.accounts (secret_key, webhook_secret, registered_at, business_name, default_currency)
                         VALUES (?, ?, now(), ?, ?)
                         ON CONFLICT (secret_key) DO UPDATE SET webhook_secret = EXCLUDED.webhook_secret, registered_at = now(),
-                            business_name = EXCLUDED.business_name, default_currency = EXCLUDED.default_currency""")
-                .setParameter(1, secretKey).setParameter(2, webhookSecret)
-                .setParameter(3, business.isBlank() || business.length() > 200 ? null : business)
-                .setParameter(4, currency.matches("[A-Z]{3}") ? currency : null)
-                .executeUpdate();
+                            business_name = EXCLUDED.business_name, default_currency = EXCLUDED.default_currency""",
+                secretKey, webhookSecret, business.isBlank() || business.length() > 200 ? null : business,
+                currency.matches("[A-Z]{3}") ? currency : null);
         return ok(Json.createObjectBuilder().add("object", "test_helpers.account").add("secret_key", secretKey)
                 .add("publishable_key", SandboxKeys.publishableKey()).add("webhook_secret", webhookSecret).build());
     }
 
     /** The secret the sandbox signs its webhooks with: the account registered last's, or null before any. */
     public String webhookSecret() {
-        @SuppressWarnings("unchecked")
-        List<String> secrets = em.createNativeQuery("SELECT webhook_secret FROM sandbox.accounts ORDER BY registered_at DESC LIMIT 1")
-                .getResultList();
+        List<String> secrets = sql.strings("SELECT webhook_secret FROM sandbox.accounts ORDER BY registered_at DESC LIMIT 1");
         return secrets.isEmpty() ? null : secrets.get(0);
     }
 
@@ -108,11 +114,8 @@ public class SandboxApi {
     public Answer post(String path, String body, String idempotencyKey) {
         String request = "POST " + path;
         if (idempotencyKey != null) {
-            em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l")
-                    .setParameter(1, "sandbox-idempotency:" + idempotencyKey).getSingleResult();
-            @SuppressWarnings("unchecked")
-            List<Object[]> prior = em.createNativeQuery("SELECT request, status, body FROM sandbox.idempotency_keys WHERE key = ?")
-                    .setParameter(1, idempotencyKey).getResultList();
+            sql.rows("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l", "sandbox-idempotency:" + idempotencyKey);
+            List<Object[]> prior = sql.rows("SELECT request, status, body FROM sandbox.idempotency_keys WHERE key = ?", idempotencyKey);
             if (!prior.isEmpty()) {
                 if (!request.equals(prior.get(0)[0])) {
                     return error(400, "idempotency_error", null,
@@ -135,9 +138,8 @@ public class SandboxApi {
             answer = error(404, "invalid_request_error", null, "Unrecognized request URL (POST: " + path + ").");
         }
         if (idempotencyKey != null && answer.status() < 500) {
-            em.createNativeQuery("INSERT INTO sandbox.idempotency_keys (key, request, status, body, created_at) VALUES (?, ?, ?, ?, now())")
-                    .setParameter(1, idempotencyKey).setParameter(2, request).setParameter(3, answer.status()).setParameter(4, answer.body())
-                    .executeUpdate();
+            sql.update("INSERT INTO sandbox.idempotency_keys (key, request, status, body, created_at) VALUES (?, ?, ?, ?, now())",
+                    idempotencyKey, request, answer.status(), answer.body());
         }
         return answer;
     }
@@ -189,7 +191,7 @@ public class SandboxApi {
         if (session == null) {
             return new PayResult(null, CheckoutPage.message("Payment page not found", "This payment link is not valid."));
         }
-        em.createNativeQuery("SELECT id FROM sandbox.objects WHERE id = ? FOR UPDATE").setParameter(1, sessionId).getSingleResult();
+        sql.rows("SELECT id FROM sandbox.objects WHERE id = ? FOR UPDATE", sessionId);
         session = load(sessionId).orElseThrow();
         if (!"open".equals(str(session, "status")) || expired(session)) {
             String text = "complete".equals(str(session, "status")) ? "This payment is already complete." : "This payment page has expired.";
@@ -251,7 +253,7 @@ public class SandboxApi {
             return new PayResult(null, formFor(session, outcome.message(), nameOnCard));
         }
 
-        long fee = org.quittance.payments.sandbox.control.SandboxFees.of(amount);
+        long fee = org.quittance.sandbox.control.SandboxFees.of(amount);
         JsonObject txn = Json.createObjectBuilder()
                 .add("id", id("txn")).add("object", "balance_transaction").add("amount", amount).add("fee", fee).add("net", amount - fee)
                 .add("currency", currency).add("type", "charge").add("reporting_category", "charge").add("source", chargeId)
@@ -392,7 +394,7 @@ public class SandboxApi {
             return error(404, "invalid_request_error", form.containsKey("charge") ? "charge" : "payment_intent",
                     "No such payment to refund: '" + form.getOrDefault("charge", form.get("payment_intent")) + "'");
         }
-        em.createNativeQuery("SELECT id FROM sandbox.objects WHERE id = ? FOR UPDATE").setParameter(1, chargeId).getSingleResult();
+        sql.rows("SELECT id FROM sandbox.objects WHERE id = ? FOR UPDATE", chargeId);
         JsonObject charge = load(chargeId).orElseThrow();
         if (!"succeeded".equals(str(charge, "status"))) {
             return error(400, "invalid_request_error", "charge", "Charge " + chargeId + " has not succeeded: there is nothing to refund.");
@@ -434,10 +436,8 @@ public class SandboxApi {
      * charge.dispute.funds_reinstated and charge.dispute.closed) or lost (charge.dispute.closed).
      */
     public void closeDispute(String paymentIntent, boolean won) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("""
-                        SELECT body FROM sandbox.objects WHERE type = 'dispute' AND CAST(body AS jsonb) ->> 'payment_intent' = ?""")
-                .setParameter(1, paymentIntent).getResultList();
+        List<String> rows = sql.strings("""
+                SELECT body FROM sandbox.objects WHERE type = 'dispute' AND CAST(body AS jsonb) ->> 'payment_intent' = ?""", paymentIntent);
         JsonObject dispute = rows.stream().map(SandboxApi::parse).filter(d -> "needs_response".equals(str(d, "status"))).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No open dispute for " + paymentIntent));
         dispute = with(dispute, "status", Json.createValue(won ? "won" : "lost"));
@@ -483,9 +483,7 @@ public class SandboxApi {
     }
 
     private String setting(String column, String otherwise) {
-        @SuppressWarnings("unchecked")
-        List<String> values = em.createNativeQuery("SELECT " + column + " FROM sandbox.accounts ORDER BY registered_at DESC LIMIT 1")
-                .getResultList();
+        List<String> values = sql.strings("SELECT " + column + " FROM sandbox.accounts ORDER BY registered_at DESC LIMIT 1");
         return values.isEmpty() || values.get(0) == null ? otherwise : values.get(0);
     }
 
@@ -510,20 +508,18 @@ public class SandboxApi {
         long gte = Long.parseLong(query.getOrDefault("created[gte]", "0"));
         long lt = Long.parseLong(query.getOrDefault("created[lt]", String.valueOf(Long.MAX_VALUE)));
         String after = query.get("starting_after");
-        String sql = "SELECT body FROM sandbox.objects WHERE type = ? AND created >= ? AND created < ?" + filter
+        String select = "SELECT body FROM sandbox.objects WHERE type = ? AND created >= ? AND created < ?" + filter
                 + (after == null ? "" : " AND (created, id) > (SELECT created, id FROM sandbox.objects WHERE id = ?)")
                 + " ORDER BY created, id LIMIT ?";
-        var q = em.createNativeQuery(sql).setParameter(1, type).setParameter(2, gte).setParameter(3, lt);
-        int next = 4;
+        List<Object> parameters = new ArrayList<>(List.of(type, gte, lt));
         if (filterValue != null) {
-            q.setParameter(next++, filterValue);
+            parameters.add(filterValue);
         }
         if (after != null) {
-            q.setParameter(next++, after);
+            parameters.add(after);
         }
-        @SuppressWarnings("unchecked")
-        List<String> rows = q.setParameter(next, limit + 1).getResultList();
-        return rows;
+        parameters.add(limit + 1);
+        return sql.strings(select, parameters.toArray());
     }
 
     // --- storage and helpers ---------------------------------------------------------------------
@@ -597,22 +593,19 @@ public class SandboxApi {
                 .add("request", Json.createObjectBuilder().add("id", JsonValue.NULL).add("idempotency_key", JsonValue.NULL))
                 .add("type", type).add("data", Json.createObjectBuilder().add("object", visible(object)))
                 .build();
-        em.createNativeQuery("INSERT INTO sandbox.events (seq, id, body, next_attempt) VALUES (nextval('sandbox.event_seq'), ?, ?, now())")
-                .setParameter(1, id).setParameter(2, event.toString()).executeUpdate();
+        sql.update("INSERT INTO sandbox.events (seq, id, body, next_attempt) VALUES (nextval('sandbox.event_seq'), ?, ?, now())",
+                id, event.toString());
     }
 
     private void save(JsonObject object) {
-        em.createNativeQuery("""
+        sql.update("""
                         INSERT INTO sandbox.objects (id, type, created, body) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body""")
-                .setParameter(1, object.getString("id")).setParameter(2, object.getString("object"))
-                .setParameter(3, object.getJsonNumber("created").longValue()).setParameter(4, object.toString())
-                .executeUpdate();
+                        ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body""",
+                object.getString("id"), object.getString("object"), object.getJsonNumber("created").longValue(), object.toString());
     }
 
     private Optional<JsonObject> load(String id) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox.objects WHERE id = ?").setParameter(1, id).getResultList();
+        List<String> rows = sql.strings("SELECT body FROM sandbox.objects WHERE id = ?", id);
         return rows.stream().findFirst().map(SandboxApi::parse);
     }
 
@@ -621,9 +614,8 @@ public class SandboxApi {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT body FROM sandbox.objects WHERE id = ANY(CAST(? AS VARCHAR[]))")
-                .setParameter(1, "{" + String.join(",", ids) + "}").getResultList();
+        List<String> rows = sql.strings("SELECT body FROM sandbox.objects WHERE id = ANY(CAST(? AS VARCHAR[]))",
+                "{" + String.join(",", ids) + "}");
         Map<String, JsonObject> found = new HashMap<>();
         rows.stream().map(SandboxApi::parse).forEach(o -> found.put(o.getString("id"), o));
         return found;
