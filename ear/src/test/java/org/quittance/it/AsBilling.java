@@ -2,7 +2,7 @@ package org.quittance.it;
 
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.util.concurrent.Callable;
 

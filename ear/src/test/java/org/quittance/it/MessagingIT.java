@@ -16,6 +16,9 @@ import org.quittance.messaging.boundary.OutboundMessages;
 import org.quittance.messaging.control.Queue;
 import org.quittance.messaging.control.QueueProbe;
 
+import javax.management.JMException;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.UUID;
@@ -66,7 +69,10 @@ class MessagingIT {
         }
         Eventually.await("duplicate " + key + " consumed", Duration.ofSeconds(20),
                 () -> inbound.wasProcessed(Queue.PAYMENT_NOTIFICATIONS, key));
-        Thread.sleep(3_000);  // give any wrongly failing copy time to be redelivered towards the DLQ
+        // A copy that failed would wait on the queue for its redelivery (the broker counts it there), so
+        // an empty queue means every copy was acknowledged: none can still be on its way to the DLQ.
+        Eventually.await("every copy of " + key + " acknowledged", Duration.ofSeconds(30),
+                () -> messagesOn("PaymentNotifications") == 0);
         assertEquals(0, countInDeadLetters(paymentNotificationsDlq, key));
     }
 
@@ -87,6 +93,16 @@ class MessagingIT {
         Message dead = firstInDeadLetters(publishedInvoicesDlq, key);
         assertTrue(stringProperty(dead, "_AMQ_ORIG_ADDRESS").endsWith("PublishedInvoices"),
                 "the dead letter remembers where it came from");
+    }
+
+    /** Messages on the queue as the broker counts them: waiting, being delivered and scheduled for redelivery. */
+    private static long messagesOn(String queue) {
+        try {
+            ObjectName name = new ObjectName("jboss.as:subsystem=messaging-activemq,server=default,jms-queue=" + queue);
+            return ((Number) ManagementFactory.getPlatformMBeanServer().getAttribute(name, "messageCount")).longValue();
+        } catch (JMException e) {
+            throw new IllegalStateException("The server's management model does not answer for " + queue, e);
+        }
     }
 
     private int countInDeadLetters(jakarta.jms.Queue dlq, String key) {

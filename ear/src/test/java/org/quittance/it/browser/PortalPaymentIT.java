@@ -19,6 +19,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.quittance.it.Eventually;
 
 import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -149,7 +154,8 @@ class PortalPaymentIT {
 
             // (Other tests' notices may arrive in this mailbox too: count this client's amounts.)
             Eventually.await("a notice for each successful payment", Duration.ofSeconds(20), () -> succeededNotices() == 2);
-            Thread.sleep(1000);
+            Eventually.await("every notification of the client's payments delivered, applied and its e-mail relayed",
+                    Duration.ofSeconds(60), () -> stillOnTheirWay() == 0);
             assertEquals(2, succeededNotices(), "one notice per payment, however often its notifications came");
 
             // The same pages on a phone-sized screen: nothing wider than the screen.
@@ -301,6 +307,30 @@ class PortalPaymentIT {
     private static long succeededNotices() {
         return subjects().stream().filter(s -> s.startsWith("Portal payment succeeded: GBP 480.00")
                 || s.startsWith("Portal payment succeeded: GBP 300.00")).count();
+    }
+
+    /**
+     * What of this client's payments is still on its way to the firm: the sandbox's undelivered
+     * notifications, notifications received but not applied, and payment e-mails not yet relayed.
+     */
+    private static long stillOnTheirWay() {
+        String checkouts = """
+                SELECT pc.reference FROM portal_checkout pc JOIN portal_user pu ON pu.id = pc.portal_user_id WHERE pu.email = ?""";
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + Integer.getInteger("quittance.it.db.port", 55432)
+                + "/postgres", "postgres", "postgres");
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT (SELECT count(*) FROM sandbox.events e WHERE e.delivered_at IS NULL
+                                AND EXISTS (SELECT 1 FROM (%1$s) c WHERE e.body LIKE '%%' || c.reference || '%%'))
+                          + (SELECT count(*) FROM payment_notification n WHERE n.processed_at IS NULL
+                                AND EXISTS (SELECT 1 FROM (%1$s) c WHERE convert_from(n.payload, 'UTF8') LIKE '%%' || c.reference || '%%'))
+                          + (SELECT count(*) FROM mail_outbox WHERE state = 'PENDING' AND subject LIKE 'Portal payment%%')"""
+                     .formatted(checkouts.replace("?", "'" + CLIENT + "'")));
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static java.util.List<String> subjects() {

@@ -24,7 +24,7 @@ import org.quittance.money.Money;
 import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.platform.control.SqlValues;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -93,12 +93,12 @@ public class Adjustments {
         switch (entry.kind()) {
             case WRITE_OFF -> {
                 invoice.receive(amount);
-                ledgers.postOnInvoice(invoice, null, EntryKind.WRITE_OFF, "Written off: " + reason, amount.negate(), by, now);
+                ledgers.postOnInvoice(invoice.ledgerAccount(), null, EntryKind.WRITE_OFF, "Written off: " + reason, amount.negate(), by, now);
             }
             case CREDIT_MEMO -> {
                 if (invoice != null) {
                     invoice.receive(amount);
-                    ledgers.postOnInvoice(invoice, null, EntryKind.CREDIT_MEMO, "Credit memo: " + reason, amount.negate(), by, now);
+                    ledgers.postOnInvoice(invoice.ledgerAccount(), null, EntryKind.CREDIT_MEMO, "Credit memo: " + reason, amount.negate(), by, now);
                 } else {
                     ledgers.postOnClient(client.id(), null, EntryKind.CREDIT_MEMO, "Credit memo: " + reason + " — unapplied credit",
                             amount.negate(), by, now);
@@ -109,7 +109,7 @@ public class Adjustments {
                 invoice.receive(amount);
                 ledgers.postOnClient(client.id(), null, EntryKind.CREDIT_APPLIED, "Credit applied to " + invoice.number() + ": " + reason,
                         amount, by, now);
-                ledgers.postOnInvoice(invoice, null, EntryKind.CREDIT_APPLIED, "Paid from unapplied credit: " + reason, amount.negate(), by, now);
+                ledgers.postOnInvoice(invoice.ledgerAccount(), null, EntryKind.CREDIT_APPLIED, "Paid from unapplied credit: " + reason, amount.negate(), by, now);
             }
             case CREDIT_REFUNDED -> {
                 requireCredit(client, amount);

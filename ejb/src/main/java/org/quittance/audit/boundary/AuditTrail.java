@@ -8,7 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.audit.entity.AuditEvent;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.List;

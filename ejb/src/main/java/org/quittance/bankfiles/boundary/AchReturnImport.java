@@ -1,5 +1,6 @@
 package org.quittance.bankfiles.boundary;
 
+import org.quittance.bankfiles.entity.AchReturnEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -22,7 +23,7 @@ import org.quittance.bankfiles.entity.AchReturnKind;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptState;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -74,7 +75,7 @@ public class AchReturnImport {
         Set<String> known = known(file.returned());
         OffsetDateTime now = OffsetDateTime.now();
         List<AchReturn> recorded = new ArrayList<>();
-        for (AchReturnFile.Returned entry : file.returned()) {
+        for (AchReturnEntry entry : file.returned()) {
             if (known.contains(key(entry))) {
                 continue;
             }
@@ -101,7 +102,7 @@ public class AchReturnImport {
                 .toList();
     }
 
-    private AchReturn apply(String fileId, String fileName, AchReturnFile.Returned entry, String by, OffsetDateTime now) {
+    private AchReturn apply(String fileId, String fileName, AchReturnEntry entry, String by, OffsetDateTime now) {
         String reason = AchReasons.describe(entry.code());
         if (entry.kind() == AchReturnKind.NOTICE_OF_CHANGE) {
             return new AchReturn(fileId, fileName, entry, AchOutcome.NOTICE_OF_CHANGE, "Notice of change " + reason + " for trace "
@@ -147,17 +148,17 @@ public class AchReturnImport {
                 .getResultList();
     }
 
-    private Set<String> known(List<AchReturnFile.Returned> entries) {
+    private Set<String> known(List<AchReturnEntry> entries) {
         if (entries.isEmpty()) {
             return Set.of();
         }
         return em.createQuery("SELECT a FROM AchReturn a WHERE a.originalTrace IN :traces", AchReturn.class)
-                .setParameter("traces", entries.stream().map(AchReturnFile.Returned::originalTrace).distinct().toList())
+                .setParameter("traces", entries.stream().map(AchReturnEntry::originalTrace).distinct().toList())
                 .getResultStream().map(a -> key(a.kind(), a.originalTrace(), a.code())).collect(Collectors.toSet());
     }
 
     /** A return is known by its kind, the original entry's trace and its code (the table's unique key). */
-    private static String key(AchReturnFile.Returned entry) {
+    private static String key(AchReturnEntry entry) {
         return key(entry.kind(), entry.originalTrace(), entry.code());
     }
 

@@ -7,7 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.quittance.bankfiles.control.AchReturnFile;
 import org.quittance.bankfiles.control.SettlementCsv;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.nio.charset.StandardCharsets;
 

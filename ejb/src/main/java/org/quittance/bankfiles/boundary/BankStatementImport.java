@@ -17,7 +17,7 @@ import org.quittance.receipts.control.ReceiptMatching;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

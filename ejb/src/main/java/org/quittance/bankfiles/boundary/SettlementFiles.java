@@ -19,7 +19,7 @@ import org.quittance.payments.processor.SettledTransaction;
 import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.bankfiles.control.FileRefused;
 import org.quittance.bankfiles.control.SettlementCsv;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

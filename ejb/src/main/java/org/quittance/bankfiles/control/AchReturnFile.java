@@ -1,6 +1,7 @@
 package org.quittance.bankfiles.control;
 
 import org.quittance.money.Money;
+import org.quittance.bankfiles.entity.AchReturnEntry;
 import org.quittance.bankfiles.entity.AchReturnKind;
 
 import java.math.BigDecimal;
@@ -21,17 +22,8 @@ public final class AchReturnFile {
     public static final String CURRENCY = "USD";
     private static final int WIDTH = 94;
 
-    /**
-     * An entry sent back by the payer's bank.
-     * @param debit whether it returns a debit the firm collected (money taken back from the firm), not a credit it sent
-     * @param detail the addenda's information (a return) or the corrected data (a notice of change)
-     */
-    public record Returned(int line, AchReturnKind kind, String code, String originalTrace, String trace, boolean debit, Money amount,
-                           String name, String detail) {
-    }
-
     /** @param fileId the sender, creation date, time and modifier; @param entries all entries, returned or not */
-    public record Parsed(String fileId, List<Returned> returned, int batches, int entries) {
+    public record Parsed(String fileId, List<AchReturnEntry> returned, int batches, int entries) {
     }
 
     private AchReturnFile() {
@@ -111,7 +103,7 @@ public final class AchReturnFile {
     private static final class Reader {
 
         private final List<Record> records;
-        private final List<Returned> returned = new ArrayList<>();
+        private final List<AchReturnEntry> returned = new ArrayList<>();
         private int index;
         private int entries;
 
@@ -228,7 +220,7 @@ public final class AchReturnFile {
                 throw new FileRefused(addenda.line(), "the original entry's trace number (columns 7–21) is blank");
             }
             String detail = (kind == AchReturnKind.RETURN ? addenda.field(36, 79) : addenda.field(36, 64)).strip();
-            returned.add(new Returned(addenda.line(), kind, code, originalTrace, entry.field(80, 94).strip(), debit,
+            returned.add(new AchReturnEntry(addenda.line(), kind, code, originalTrace, entry.field(80, 94).strip(), debit,
                     Money.of(BigDecimal.valueOf(cents, 2), CURRENCY), entry.field(55, 76).strip(), detail));
         }
 

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.quittance.money.Money;
-import org.quittance.bankfiles.control.AchReturnFile;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -81,7 +80,7 @@ public class AchReturn {
     protected AchReturn() {
     }
 
-    public AchReturn(String fileId, String fileName, AchReturnFile.Returned entry, AchOutcome outcome, String note, Long receiptId,
+    public AchReturn(String fileId, String fileName, AchReturnEntry entry, AchOutcome outcome, String note, Long receiptId,
                      String importedBy, OffsetDateTime importedAt) {
         this.fileId = fileId;
         this.fileName = fileName.length() <= 200 ? fileName : fileName.substring(0, 200);

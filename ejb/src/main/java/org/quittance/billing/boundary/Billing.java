@@ -18,7 +18,7 @@ import org.quittance.ledger.entity.EntryKind;
 import org.quittance.money.Money;
 import org.quittance.platform.control.Amounts;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 import org.quittance.staff.entity.StaffUser;
 
 import java.math.BigDecimal;
@@ -240,7 +240,7 @@ public class Billing {
         String number = numbers.next(InvoiceNumberFormat.parse(firm.invoiceNumberFormat()), today);
         OffsetDateTime now = OffsetDateTime.now();
         change(invoice, () -> invoice.finalise(number, today, firm.paymentTermsDays(), now));
-        ledgers.postOnInvoice(invoice, null, EntryKind.INVOICE, "Invoice " + number, invoice.total(), audit.caller(), now);
+        ledgers.postOnInvoice(invoice.ledgerAccount(), null, EntryKind.INVOICE, "Invoice " + number, invoice.total(), audit.caller(), now);
         audit.record(audit.caller(), AuditTrail.INVOICE, invoice.id(), "finalised", number + ", " + invoice.total() + ", due " + invoice.dueDate());
         return invoice;
     }
@@ -257,7 +257,7 @@ public class Billing {
         OffsetDateTime now = OffsetDateTime.now();
         Money owed = invoice.balanceDue();
         change(invoice, () -> invoice.voidInvoice(reason.trim(), !reissue, now));
-        ledgers.postOnInvoice(invoice, null, EntryKind.VOID, "Invoice " + invoice.number() + " voided: " + reason.trim(),
+        ledgers.postOnInvoice(invoice.ledgerAccount(), null, EntryKind.VOID, "Invoice " + invoice.number() + " voided: " + reason.trim(),
                 owed.negate(), by, now);
         audit.record(by, AuditTrail.INVOICE, invoice.id(), "voided", invoice.number() + (reissue ? ", re-issued" : "") + ": " + reason.trim());
         if (!reissue) {

@@ -13,7 +13,7 @@ import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 /** The PDF staff preview before publishing: drawn live, marked DRAFT or PREVIEW, never stored. */
 @RolesAllowed({Roles.ADMIN, Roles.BILLING})

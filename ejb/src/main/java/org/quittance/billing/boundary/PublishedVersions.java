@@ -19,7 +19,7 @@ import org.quittance.platform.control.PublicLinks;
 import org.quittance.platform.control.Sha256;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

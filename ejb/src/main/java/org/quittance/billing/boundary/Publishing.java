@@ -5,14 +5,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.billing.control.PublishRuns;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.util.List;
 import java.util.Set;
@@ -42,9 +40,6 @@ public class Publishing {
         }
     }
 
-    @PersistenceContext
-    EntityManager em;
-
     @EJB
     PublishRuns runs;
 
@@ -70,31 +65,8 @@ public class Publishing {
     }
 
     public Progress progress(long runId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("SELECT outcome, COUNT(*) FROM publish_run_item WHERE run_id = ? GROUP BY outcome")
-                .setParameter(1, runId).getResultList();
-        int total = 0, published = 0, skipped = 0, failed = 0;
-        for (Object[] row : counts) {
-            int n = ((Number) row[1]).intValue();
-            total += n;
-            switch (PublishRuns.Outcome.valueOf((String) row[0])) {
-                case PUBLISHED -> published = n;
-                case SKIPPED -> skipped = n;
-                case FAILED -> failed = n;
-                case PENDING -> { }
-            }
-        }
-        boolean finished = !em.createNativeQuery("SELECT 1 FROM publish_run WHERE id = ? AND finished_at IS NOT NULL")
-                .setParameter(1, runId).getResultList().isEmpty();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT i.id, i.number, c.name, r.outcome, r.reason FROM publish_run_item r
-                        JOIN invoice i ON i.id = r.invoice_id JOIN matter m ON m.id = i.matter_id JOIN client c ON c.id = m.client_id
-                        WHERE r.run_id = ? AND r.outcome IN ('SKIPPED', 'FAILED') ORDER BY c.name, i.number""")
-                .setParameter(1, runId).getResultList();
-        List<Skipped> notPublished = rows.stream()
-                .map(r -> new Skipped(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
-                .toList();
-        return new Progress(runId, total, published, skipped, failed, finished, notPublished);
+        PublishRuns.Tally tally = runs.tally(runId);
+        return new Progress(runId, tally.total(), tally.published(), tally.skipped(), tally.failed(), tally.finished(),
+                tally.notPublished().stream().map(n -> new Skipped(n.invoiceId(), n.number(), n.client(), n.outcome().name(), n.reason())).toList());
     }
 }

@@ -5,8 +5,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.quittance.billing.control.PublishRuns;
 
 import java.util.List;
 import java.util.logging.Logger;
@@ -25,8 +24,8 @@ public class UnfinishedPublishRuns {
 
     private static final Logger LOG = Logger.getLogger(UnfinishedPublishRuns.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
+    @EJB
+    PublishRuns runs;
 
     @EJB
     PublishWorker worker;
@@ -38,14 +37,11 @@ public class UnfinishedPublishRuns {
 
     /** @return the runs handed to the worker again */
     public List<Long> resume() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> unfinished = em.createNativeQuery("SELECT id, started_by FROM publish_run WHERE finished_at IS NULL ORDER BY id")
-                .getResultList();
-        for (Object[] run : unfinished) {
-            long runId = ((Number) run[0]).longValue();
-            LOG.warning(() -> "Publish run " + runId + " was interrupted by a server stop; publishing the rest of it");
-            worker.process(runId, (String) run[1]);
+        List<PublishRuns.Unfinished> unfinished = runs.unfinished();
+        for (PublishRuns.Unfinished run : unfinished) {
+            LOG.warning(() -> "Publish run " + run.runId() + " was interrupted by a server stop; publishing the rest of it");
+            worker.process(run.runId(), run.startedBy());
         }
-        return unfinished.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        return unfinished.stream().map(PublishRuns.Unfinished::runId).toList();
     }
 }

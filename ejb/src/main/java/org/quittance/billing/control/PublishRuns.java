@@ -7,16 +7,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record of a "Publish selected" request: one row per invoice with its outcome, so that the
- * screen can show progress and reasons while the work goes on in the background.
+ * screen can show progress and reasons while the work goes on in the background. The one home of
+ * the publish_run and publish_run_item tables.
  */
 @Stateless
 public class PublishRuns {
 
     public enum Outcome { PENDING, PUBLISHED, SKIPPED, FAILED }
+
+    /** How a run stands: its invoices by outcome, whether it finished, and those not published (by client, then number). */
+    public record Tally(int total, int published, int skipped, int failed, boolean finished, List<NotPublished> notPublished) {
+    }
+
+    public record NotPublished(long invoiceId, String number, String client, Outcome outcome, String reason) {
+    }
+
+    /** A run not marked finished, and who started it (its work goes on in their name). */
+    public record Unfinished(long runId, String startedBy) {
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -55,6 +69,33 @@ public class PublishRuns {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(long runId, long invoiceId, Outcome outcome, String reason) {
         record(runId, invoiceId, outcome, reason);
+    }
+
+    public Tally tally(long runId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("SELECT outcome, COUNT(*) FROM publish_run_item WHERE run_id = ? GROUP BY outcome")
+                .setParameter(1, runId).getResultList();
+        Map<Outcome, Integer> by = new EnumMap<>(Outcome.class);
+        counts.forEach(row -> by.put(Outcome.valueOf((String) row[0]), ((Number) row[1]).intValue()));
+        boolean finished = !em.createNativeQuery("SELECT 1 FROM publish_run WHERE id = ? AND finished_at IS NOT NULL")
+                .setParameter(1, runId).getResultList().isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT i.id, i.number, c.name, r.outcome, r.reason FROM publish_run_item r
+                        JOIN invoice i ON i.id = r.invoice_id JOIN matter m ON m.id = i.matter_id JOIN client c ON c.id = m.client_id
+                        WHERE r.run_id = ? AND r.outcome IN ('SKIPPED', 'FAILED') ORDER BY c.name, i.number""")
+                .setParameter(1, runId).getResultList();
+        List<NotPublished> notPublished = rows.stream().map(r -> new NotPublished(((Number) r[0]).longValue(), (String) r[1],
+                (String) r[2], Outcome.valueOf((String) r[3]), (String) r[4])).toList();
+        return new Tally(by.values().stream().mapToInt(Integer::intValue).sum(), by.getOrDefault(Outcome.PUBLISHED, 0),
+                by.getOrDefault(Outcome.SKIPPED, 0), by.getOrDefault(Outcome.FAILED, 0), finished, notPublished);
+    }
+
+    public List<Unfinished> unfinished() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, started_by FROM publish_run WHERE finished_at IS NULL ORDER BY id")
+                .getResultList();
+        return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1])).toList();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -1,8 +1,8 @@
 package org.quittance.billing.entity;
 
 import jakarta.persistence.*;
-import org.quittance.billing.control.InvoiceTotals;
 import org.quittance.clients.entity.Matter;
+import org.quittance.ledger.entity.LedgerAccount;
 import org.quittance.money.Money;
 
 import java.math.BigDecimal;
@@ -255,6 +255,11 @@ public class Invoice {
     }
 
     public Long id() { return id; }
+
+    /** The ledgers an entry about this invoice goes on: its client's, its matter's and its own. */
+    public LedgerAccount ledgerAccount() {
+        return new LedgerAccount(matter.client().id(), matter.id(), id);
+    }
     public Matter matter() { return matter; }
     public String number() { return number; }
     public InvoiceState state() { return state; }

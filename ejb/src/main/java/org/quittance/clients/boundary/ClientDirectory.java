@@ -17,7 +17,7 @@ import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalAccess;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 import org.quittance.staff.entity.StaffUser;
 
 import java.math.BigDecimal;

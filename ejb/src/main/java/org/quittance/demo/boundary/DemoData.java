@@ -32,7 +32,7 @@ import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.security.control.Passwords;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 import org.quittance.staff.boundary.StaffAccounts;
 import org.quittance.staff.entity.StaffRole;
 import org.quittance.staff.entity.StaffUser;

@@ -15,7 +15,7 @@ import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.money.Money;
 import org.quittance.platform.control.Formats;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
 import java.util.Currency;

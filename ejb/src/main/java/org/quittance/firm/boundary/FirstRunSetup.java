@@ -20,7 +20,7 @@ import org.quittance.firm.control.SetupCode;
 import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.security.boundary.Throttle;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 import org.quittance.security.control.ThrottleRule;
 import org.quittance.staff.boundary.StaffAccounts;
 import org.quittance.staff.entity.StaffRole;

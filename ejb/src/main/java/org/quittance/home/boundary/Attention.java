@@ -12,7 +12,7 @@ import org.quittance.messaging.boundary.DeadLetters;
 import org.quittance.messaging.control.Queue;
 import org.quittance.money.Money;
 import org.quittance.receipts.entity.ReceiptState;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -5,12 +5,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.quittance.billing.entity.Invoice;
 import org.quittance.ledger.entity.EntryKind;
+import org.quittance.ledger.entity.LedgerAccount;
 import org.quittance.ledger.entity.LedgerEntry;
 import org.quittance.money.Money;
 import org.quittance.platform.control.SqlValues;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -32,9 +32,9 @@ public class Ledgers {
 
     /** An entry on an invoice's matter (and so on its client's ledger). */
     @PermitAll  // posted by the rules of billing, receipts and adjustments, also when a message or a timer runs them
-    public LedgerEntry postOnInvoice(Invoice invoice, Long receiptId, EntryKind kind, String description, Money amount, String by,
+    public LedgerEntry postOnInvoice(LedgerAccount invoice, Long receiptId, EntryKind kind, String description, Money amount, String by,
                                      OffsetDateTime at) {
-        return post(new LedgerEntry(invoice.matter().client().id(), invoice.matter().id(), invoice.id(), receiptId, kind, description,
+        return post(new LedgerEntry(invoice.clientId(), invoice.matterId(), invoice.invoiceId(), receiptId, kind, description,
                 amount, by, at));
     }
 

@@ -8,7 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.money.Money;
 import org.quittance.platform.control.SqlValues;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

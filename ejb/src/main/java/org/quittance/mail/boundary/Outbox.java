@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.mail.control.SmtpSettings;
 import org.quittance.mail.entity.OutgoingMail;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.List;

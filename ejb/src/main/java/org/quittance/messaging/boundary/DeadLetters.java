@@ -13,7 +13,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import org.quittance.messaging.control.Queue;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.Instant;
 import java.util.ArrayList;

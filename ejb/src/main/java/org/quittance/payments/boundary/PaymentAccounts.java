@@ -16,7 +16,7 @@ import org.quittance.payments.entity.PaymentAccount;
 import org.quittance.payments.entity.ProcessorKind;
 import org.quittance.payments.processor.ConnectionTest;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import org.quittance.payments.control.NotificationRecords;
 import org.quittance.payments.entity.PaymentState;
 import org.quittance.payments.entity.ProcessorPayment;
 import org.quittance.platform.control.SqlValues;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.List;

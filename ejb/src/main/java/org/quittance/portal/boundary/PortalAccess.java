@@ -18,7 +18,7 @@ import org.quittance.portal.entity.PortalInvitation;
 import org.quittance.portal.entity.PortalUser;
 import org.quittance.portal.entity.PortalUserState;
 import org.quittance.security.control.Passwords;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -26,7 +26,7 @@ import org.quittance.receipts.entity.MatchKind;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

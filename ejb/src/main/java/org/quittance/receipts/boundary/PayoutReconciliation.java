@@ -15,7 +15,7 @@ import org.quittance.payments.processor.ProcessorUnavailable;
 import org.quittance.payments.processor.SettledTransaction;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.platform.control.SqlValues;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.sql.Date;
 import java.time.LocalDate;

@@ -14,7 +14,7 @@ import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.ProcessorUnavailable;
 import org.quittance.payments.processor.SettledTransaction;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

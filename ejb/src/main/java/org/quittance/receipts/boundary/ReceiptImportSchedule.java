@@ -6,7 +6,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.platform.control.RuleViolation;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import org.quittance.receipts.control.ReceiptPosting;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
 import org.quittance.receipts.entity.ReceiptState;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
 import java.util.List;

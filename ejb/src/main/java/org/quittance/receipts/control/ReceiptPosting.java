@@ -86,7 +86,7 @@ public class ReceiptPosting {
         split.invoices().forEach((invoiceId, part) -> {
             Invoice invoice = invoices.get(invoiceId);
             invoice.receive(part);
-            ledgers.postOnInvoice(invoice, receipt.id(), EntryKind.RECEIPT, label, part.negate(), by, now);
+            ledgers.postOnInvoice(invoice.ledgerAccount(), receipt.id(), EntryKind.RECEIPT, label, part.negate(), by, now);
         });
         if (split.unapplied().isPositive()) {
             ledgers.postOnClient(receipt.clientId(), receipt.id(), EntryKind.UNAPPLIED_CREDIT, label + " — unapplied credit",
@@ -126,7 +126,7 @@ public class ReceiptPosting {
         receipt.allocations().forEach((invoiceId, part) -> {
             Invoice invoice = invoices.get(invoiceId);
             invoice.reopen(part);
-            ledgers.postOnInvoice(invoice, receipt.id(), EntryKind.RECEIPT_REVERSAL, label, part, by, now);
+            ledgers.postOnInvoice(invoice.ledgerAccount(), receipt.id(), EntryKind.RECEIPT_REVERSAL, label, part, by, now);
         });
         if (unapplied.isPositive()) {
             ledgers.postOnClient(receipt.clientId(), receipt.id(), EntryKind.RECEIPT_REVERSAL, label + " (credit)", unapplied, by, now);
@@ -166,7 +166,7 @@ public class ReceiptPosting {
             back.invoices().forEach((invoiceId, part) -> {
                 Invoice invoice = invoices.get(invoiceId);
                 invoice.reopen(part);
-                ledgers.postOnInvoice(invoice, receipt.id(), EntryKind.REFUND, label, part, by, at);
+                ledgers.postOnInvoice(invoice.ledgerAccount(), receipt.id(), EntryKind.REFUND, label, part, by, at);
             });
             if (back.unapplied().isPositive()) {
                 ledgers.postOnClient(receipt.clientId(), receipt.id(), EntryKind.CREDIT_REFUNDED, label + " (credit)", back.unapplied(), by, at);

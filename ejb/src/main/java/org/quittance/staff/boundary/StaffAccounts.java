@@ -16,7 +16,7 @@ import org.quittance.security.boundary.SignInAttempts;
 import org.quittance.security.control.PasswordPolicy;
 import org.quittance.security.control.Passwords;
 import org.quittance.security.control.Realm;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 import org.quittance.staff.entity.StaffRole;
 import org.quittance.staff.entity.StaffUser;
 

@@ -18,7 +18,7 @@ import org.quittance.security.control.PasswordPolicy;
 import org.quittance.security.control.Passwords;
 import org.quittance.security.control.Realm;
 import org.quittance.security.control.ResetLinks;
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 import org.quittance.security.control.ThrottleRule;
 import org.quittance.staff.entity.StaffUser;
 

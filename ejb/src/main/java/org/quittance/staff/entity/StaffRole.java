@@ -1,6 +1,6 @@
 package org.quittance.staff.entity;
 
-import org.quittance.security.control.Roles;
+import org.quittance.security.entity.Roles;
 
 /** What a staff member may do; the names are the security roles of the staff web application. */
 public enum StaffRole {

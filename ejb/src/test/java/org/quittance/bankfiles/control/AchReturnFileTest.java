@@ -1,5 +1,6 @@
 package org.quittance.bankfiles.control;
 
+import org.quittance.bankfiles.entity.AchReturnEntry;
 import org.junit.jupiter.api.Test;
 import org.quittance.money.Money;
 import org.quittance.bankfiles.entity.AchReturnKind;
@@ -21,7 +22,7 @@ class AchReturnFileTest {
         assertEquals("691000134/181017/0306/A", file.fileId(), "origin, creation date and time, modifier");
         assertEquals(2, file.batches());
         assertEquals(2, file.entries());
-        AchReturnFile.Returned r01 = file.returned().get(0);
+        AchReturnEntry r01 = file.returned().get(0);
         assertEquals(AchReturnKind.RETURN, r01.kind());
         assertEquals("R01", r01.code());
         assertEquals("091400600000001", r01.originalTrace());
@@ -30,7 +31,7 @@ class AchReturnFileTest {
         assertTrue(r01.debit(), "transaction code 26: a debit the firm collected comes back");
         assertEquals("Paul Jones", r01.name());
         assertEquals(4, r01.line(), "the addenda's line");
-        AchReturnFile.Returned r03 = file.returned().get(1);
+        AchReturnEntry r03 = file.returned().get(1);
         assertEquals(List.of("R03", "091400600000003", "45.65"), List.of(r03.code(), r03.originalTrace(), r03.amount().amount().toPlainString()));
         assertFalse(r03.debit(), "transaction code 21: a credit the firm sent comes back");
     }
@@ -47,7 +48,7 @@ class AchReturnFileTest {
     @Test
     void aNoticeOfChangeCarriesTheCorrectedData() {
         AchReturnFile.Parsed file = AchReturnFile.parse(fixture("ach-returns/cor-example.ach"));
-        AchReturnFile.Returned noc = file.returned().get(0);
+        AchReturnEntry noc = file.returned().get(0);
         assertEquals(AchReturnKind.NOTICE_OF_CHANGE, noc.kind());
         assertEquals("C01", noc.code());
         assertEquals("121042880000001", noc.originalTrace(), "the entry of ppd-debit.ach");

@@ -1,7 +1,6 @@
-package org.quittance.billing.control;
+package org.quittance.billing.entity;
 
 import org.junit.jupiter.api.Test;
-import org.quittance.billing.entity.LineKind;
 import org.quittance.money.Money;
 
 import java.math.BigDecimal;

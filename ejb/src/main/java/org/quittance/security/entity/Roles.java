@@ -1,4 +1,4 @@
-package org.quittance.security.control;
+package org.quittance.security.entity;
 
 /**
  * The role names that the EJB boundary checks (@RolesAllowed, @RunAs). The staff web application's

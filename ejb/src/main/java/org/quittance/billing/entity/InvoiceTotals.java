@@ -1,6 +1,5 @@
-package org.quittance.billing.control;
+package org.quittance.billing.entity;
 
-import org.quittance.billing.entity.LineKind;
 import org.quittance.money.Money;
 
 import java.math.BigDecimal;
