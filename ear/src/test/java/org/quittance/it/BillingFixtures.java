@@ -134,7 +134,7 @@ public class BillingFixtures {
         Long invoiceId = self.finalInvoice(s).id();
         publishing.start(Set.of(invoiceId));
         Eventually.await("publication", Duration.ofSeconds(30),
-                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
+                () -> portalInvoices.row(s.email(), invoiceId).isPresent());
         return new Published(s.email(), s.clientId(), invoiceId);
     }
 
@@ -149,7 +149,7 @@ public class BillingFixtures {
         Long invoiceId = self.finalInvoice(s).id();
         publishing.start(Set.of(invoiceId));
         Eventually.await("publication", Duration.ofSeconds(30),
-                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
+                () -> portalInvoices.row(s.email(), invoiceId).isPresent());
         return new Published(s.email(), s.clientId(), invoiceId);
     }
 
@@ -165,7 +165,7 @@ public class BillingFixtures {
         Long invoiceId = self.finalInvoice(s).id();
         publishing.start(Set.of(invoiceId));
         Eventually.await("publication", Duration.ofSeconds(30),
-                () -> portalInvoices.rows(s.email()).stream().anyMatch(r -> r.invoiceId().equals(invoiceId)));
+                () -> portalInvoices.row(s.email(), invoiceId).isPresent());
         return new Published(s.email(), s.clientId(), invoiceId);
     }
 
@@ -198,7 +198,7 @@ public class BillingFixtures {
 
     /** The published invoice as its client sees it in the portal. */
     public PortalInvoices.Row portalRow(Published p) {
-        return portalInvoices.rows(p.email()).stream().filter(r -> r.invoiceId().equals(p.invoiceId())).findFirst().orElseThrow();
+        return portalInvoices.row(p.email(), p.invoiceId()).orElseThrow();
     }
 
     /** As if the portal user had followed the invitation and chosen a password. */

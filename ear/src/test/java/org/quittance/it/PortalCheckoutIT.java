@@ -168,7 +168,7 @@ class PortalCheckoutIT {
                 "SELECT p.state FROM processor_payment p JOIN portal_checkout c ON c.id = p.checkout_id WHERE c.reference = ?")
                 .setParameter(1, reference).getSingleResult());
         assertEquals("Visa ending 4242", payments.payment(c.email(), reference).orElseThrow().card());
-        PortalInvoices.Row row = portalInvoices.rows(c.email()).stream().filter(r -> r.invoiceId().equals(c.invoiceId())).findFirst().orElseThrow();
+        PortalInvoices.Row row = portalInvoices.row(c.email(), c.invoiceId()).orElseThrow();
         assertEquals(new BigDecimal("350.00"), row.balance().amount(), "600.00 less the 250.00 the processor confirmed, counted once");
     }
 

@@ -68,9 +68,9 @@ class SharedPortalLoginIT {
 
         assertEquals(List.of(first.clientId(), second.clientId()).stream().sorted().toList(),
                 portalInvoices.accounts(login).stream().map(PortalInvoices.Account::clientId).sorted().toList(), "the client chooser");
-        assertEquals(List.of(first.invoiceId()), ids(portalInvoices.rows(login, first.clientId())));
-        assertEquals(List.of(second.invoiceId()), ids(portalInvoices.rows(login, second.clientId())));
-        assertEquals(Money.of("600.00", "GBP"), PortalInvoices.balanceDue(portalInvoices.rows(login, second.clientId())).get("GBP"),
+        assertEquals(List.of(first.invoiceId()), ids(portalInvoices.unpaid(login, first.clientId())));
+        assertEquals(List.of(second.invoiceId()), ids(portalInvoices.unpaid(login, second.clientId())));
+        assertEquals(Money.of("600.00", "GBP"), PortalInvoices.balanceDue(portalInvoices.unpaid(login, second.clientId())).get("GBP"),
                 "each client's Balance Due is its own");
         assertEquals(1L, count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND subject LIKE 'Your client portal now shows %'", login),
                 "the registered holder is told that the login shows another client");
@@ -93,10 +93,10 @@ class SharedPortalLoginIT {
         BillingFixtures.Published colleague = fixtures.colleagueOnAnotherMatter(second);  // another login of the second client
         String login = first.email();
 
-        assertEquals(List.of(colleague.invoiceId()), ids(portalInvoices.rows(colleague.email())), "a colleague sees only the matter it receives");
+        assertEquals(List.of(colleague.invoiceId()), ids(portalInvoices.unpaid(colleague.email(), (Long) null)), "a colleague sees only the matter it receives");
         assertTrue(portalInvoices.invoice(colleague.email(), first.invoiceId()).isEmpty());
-        assertTrue(portalInvoices.rows(colleague.email(), first.clientId()).isEmpty(), "naming the other client in the request finds nothing");
-        assertTrue(portalInvoices.rows(login, colleague.clientId()).stream().noneMatch(r -> r.invoiceId().equals(colleague.invoiceId())),
+        assertTrue(portalInvoices.unpaid(colleague.email(), first.clientId()).isEmpty(), "naming the other client in the request finds nothing");
+        assertTrue(portalInvoices.unpaid(login, colleague.clientId()).stream().noneMatch(r -> r.invoiceId().equals(colleague.invoiceId())),
                 "the director does not receive the colleague's matter either");
 
         Long contact = clients.contacts(second.clientId()).stream().filter(ClientDirectory.ContactRow::shared).findFirst().orElseThrow().id();
@@ -104,7 +104,7 @@ class SharedPortalLoginIT {
 
         assertTrue(outcome.contains("keeps") || outcome.contains("stays"), outcome);
         assertEquals(List.of(first.clientId()), portalInvoices.accounts(login).stream().map(PortalInvoices.Account::clientId).toList());
-        assertEquals(List.of(first.invoiceId()), ids(portalInvoices.rows(login)), "the second client's invoices are gone from the login");
+        assertEquals(List.of(first.invoiceId()), ids(portalInvoices.unpaid(login, (Long) null)), "the second client's invoices are gone from the login");
         assertEquals(0L, count("""
                 SELECT COUNT(*) FROM matter_recipient r JOIN matter m ON m.id = r.matter_id JOIN portal_user u ON u.id = r.portal_user_id
                 WHERE u.email = ? AND m.client_id = """ + second.clientId(), login), "nor is it a recipient of the second client's matters");

@@ -184,6 +184,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Chooses in a PrimeFaces autoComplete (a picker that searches as you type): types the text and
+     * clicks the first suggestion whose label contains it.
+     */
+    public Browser pick(String autoCompleteId, String text) {
+        String css = "#" + autoCompleteId.replace(":", "\\:");
+        WebElement input = find(By.cssSelector(css + "_input"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.clear();
+        input.sendKeys(text);
+        click(By.xpath("//*[@id='" + autoCompleteId + "_panel']//li[contains(@data-item-label, '" + text + "')]"));
+        return this;
+    }
+
     /** Chooses an item of a PrimeFaces selectOneMenu by part of its label, retrying while its panel animates. */
     public Browser choose(String menuId, String labelPart) {
         String css = "#" + menuId.replace(":", "\\:");
@@ -239,7 +253,17 @@ public final class Browser implements AutoCloseable {
     public Browser waitForText(String text, Duration timeout) {
         new WebDriverWait(driver, timeout)
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+                .until(d -> {
+                    try {
+                        return d.findElement(By.tagName("body")).getText().contains(text);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        // An AJAX update replaced the node between finding and reading it: read again.
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
         return this;
     }
 

@@ -166,7 +166,7 @@ class FirstRunIT {
                 grace.waitForText("Matter added.", Duration.ofSeconds(10));
 
                 grace.open("/billing.xhtml");
-                grace.choose("billing:matter", "DE-001");
+                grace.pick("billing:matter", "DE-001");
                 grace.type(By.id("billing:hours"), "2.00");
                 grace.type(By.id("billing:narrative"), "Drafting the patent claims");
                 grace.click(By.id("billing:recordTime"));

@@ -124,7 +124,7 @@ class StaffBillingIT {
     void staffCreateAnInvoiceFromUnbilledTimeAndPublishItFromTheReviewTab() throws Exception {
         try (Browser browser = new Browser(STAFF)) {
             browser.signIn("/billing.xhtml", "billie", "billing-demo-2026");
-            browser.choose("billing:matter", "HL-001");
+            browser.pick("billing:matter", "HL-001");
             browser.waitForText("Unbilled work — GBP 1,645.50", Duration.ofSeconds(10));
             browser.screenshot("02-unbilled-work");
 
@@ -161,7 +161,7 @@ class StaffBillingIT {
 
             // Work typed wrong is corrected, or deleted, while it is not on an invoice.
             browser.open("/billing.xhtml");
-            browser.choose("billing:matter", "HL-001");
+            browser.pick("billing:matter", "HL-001");
             browser.type(By.id("billing:hours"), "0.50");
             browser.type(By.id("billing:narrative"), "Call wiht landlord");
             browser.click(By.id("billing:recordTime"));

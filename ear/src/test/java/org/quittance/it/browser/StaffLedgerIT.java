@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.Select;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -52,7 +51,7 @@ class StaffLedgerIT {
         try (Browser browser = new Browser(STAFF)) {
             browser.signIn("/receipts.xhtml", "admin", "admin-demo-2026");
             browser.click(By.xpath("//a[contains(., 'Adjustment')]"));
-            browser.choose("receipts:tabs:adjustmentClient", "Greenfield");
+            browser.pick("receipts:tabs:adjustmentClient", "Greenfield");
             browser.choose("receipts:tabs:adjustmentKind", "Credit memo");
             // A forged amount that PrimeFaces would expand to 200 million digits is refused at once.
             // (The widget rewrites its own hidden field on submit, so the forged one replaces it, as a hand-made POST would.)
@@ -74,7 +73,7 @@ class StaffLedgerIT {
             browser.screenshot("40-adjustment-credit-memo");
 
             browser.open("/ledger.xhtml");
-            new Select(browser.find(By.id("client"))).selectByVisibleText("Greenfield Dental Practice");
+            browser.pick("choose-client:client", "Greenfield Dental");
             browser.waitForText("Unapplied credit", Duration.ofSeconds(10));
             assertTrue(browser.text().contains("Credit memo: Goodwill after the delayed completion — unapplied credit"), browser.text());
             assertEquals("GBP 25.00", browser.find(By.id("credit")).getText().trim());

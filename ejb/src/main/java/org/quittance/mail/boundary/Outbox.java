@@ -35,7 +35,7 @@ public class Outbox {
     /** The newest messages, to a recipient whose address contains {@code recipient} (ignoring case) when one is given. */
     public List<Entry> latest(String recipient, int max) {
         String search = recipient == null || recipient.isBlank() ? null
-                : "%" + recipient.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                : org.quittance.platform.control.SqlValues.containsPattern(recipient);
         if (search != null && search.length() > 330) {
             throw new org.quittance.platform.control.RuleViolation("Search for at most 320 characters of an address.");
         }

@@ -102,8 +102,10 @@ public class PortalPayments {
         if (invoiceIds.isEmpty()) {
             return Optional.empty();
         }
-        List<PortalInvoices.Row> rows = portalInvoices.rows(login).stream()
-                .filter(r -> invoiceIds.contains(r.invoiceId()) && r.open()).toList();
+        if (invoiceIds.size() > 500) {
+            throw new RuleViolation("Pay at most 500 invoices at a time.");
+        }
+        List<PortalInvoices.Row> rows = portalInvoices.unpaid(login, invoiceIds).stream().filter(PortalInvoices.Row::open).toList();
         if (rows.size() != invoiceIds.size()) {
             return Optional.empty();
         }

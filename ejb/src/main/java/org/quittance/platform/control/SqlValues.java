@@ -28,4 +28,12 @@ public final class SqlValues {
     public static Money money(Object amount, String currency) {
         return Money.of((BigDecimal) amount, currency.trim());
     }
+
+    /**
+     * A LIKE pattern (with {@code ESCAPE '\\'}) that finds the text anywhere, ignoring case: the text
+     * lower-cased, its wildcards escaped, so that "50%" or "a_b" are searched for as typed.
+     */
+    public static String containsPattern(String text) {
+        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

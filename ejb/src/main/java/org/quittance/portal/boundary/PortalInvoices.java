@@ -10,6 +10,7 @@ import org.quittance.money.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,22 +99,62 @@ public class PortalInvoices {
                 .getResultList();
     }
 
-    /** Every invoice the login sees, of all its clients. */
-    public List<Row> rows(@NotBlank String login) {
-        return rows(login, null);
+    /** A page of a list, and how many the whole list holds. */
+    public record Page(List<Row> rows, long total) {
     }
 
-    /** The invoices the login sees of one client ({@code null}: of all its clients). */
-    public List<Row> rows(@NotBlank String login, Long clientId) {
+    /** How many a portal list shows at a time. */
+    public static final int PAGE = 25;
+
+    private static final String UNPAID = "i.state IN :payable AND p.supersededBy IS NULL";
+    private static final String PAID = "(i.state = org.quittance.billing.entity.InvoiceState.PAID OR p.invoiceId IN :awaiting)";
+    private static final String REPLACED = "(p.supersededBy IS NOT NULL OR i.state = org.quittance.billing.entity.InvoiceState.VOID)";
+
+    /**
+     * The invoices the client still owes on its books, of one client ({@code null}: of all the login's
+     * clients), oldest due first: the Open tab, the Balance Due box and the pay page. Some may be paid
+     * already through the portal and waiting for the books ({@link Row#paid()}).
+     */
+    public List<Row> unpaid(@NotBlank String login, Long clientId) {
+        return select(login, clientId, UNPAID, Map.of("payable", InvoiceState.PAYABLE), "p.dueDate, p.number", 0, Integer.MAX_VALUE);
+    }
+
+    /** These invoices, if the login sees them and they are unpaid. */
+    public List<Row> unpaid(@NotBlank String login, Collection<Long> invoiceIds) {
+        return select(login, null, UNPAID + " AND p.invoiceId IN :ids", Map.of("payable", InvoiceState.PAYABLE, "ids", invoiceIds),
+                "p.dueDate, p.number", 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The Paid tab, newest first, a page at a time: paid on the books, and {@code awaiting}: those of
+     * {@link #unpaid} that the portal's payments paid in full (the books follow when the firm accepts).
+     */
+    public Page paid(@NotBlank String login, Long clientId, Collection<Long> awaiting, int first) {
+        Map<String, Object> parameters = Map.of("awaiting", awaiting.isEmpty() ? List.of(-1L) : awaiting);
+        return new Page(select(login, clientId, PAID, parameters, "p.issueDate DESC, p.number DESC", first, PAGE),
+                count(login, clientId, PAID, parameters));
+    }
+
+    /** Invoices replaced by a corrected one, or withdrawn: still viewable, never payable; newest first, a page at a time. */
+    public Page replaced(@NotBlank String login, Long clientId, int first) {
+        return new Page(select(login, clientId, REPLACED, Map.of(), "p.issueDate DESC, p.number DESC", first, PAGE),
+                count(login, clientId, REPLACED, Map.of()));
+    }
+
+    /** One invoice as the list shows it (the invoice page), if the login sees it. */
+    public Optional<Row> row(@NotBlank String login, long invoiceId) {
+        return select(login, null, "p.invoiceId = :id", Map.of("id", invoiceId), "p.number", 0, 1).stream().findFirst();
+    }
+
+    private List<Row> select(String login, Long clientId, String condition, Map<String, Object> parameters, String order, int first, int max) {
         var query = em.createQuery("""
                         SELECT p.invoiceId, p.clientId, p.number, mt.number, p.issueDate, p.dueDate, i.total, i.balanceDue, i.currency, i.state, p.supersededBy
                         FROM PublishedInvoice p, Invoice i, Matter mt
-                        WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + (clientId == null ? "" : "p.clientId = :client AND ") + VISIBLE
-                        + " ORDER BY p.dueDate, p.number", Object[].class)
-                .setParameter("login", login.toLowerCase(Locale.ROOT));
-        if (clientId != null) {
-            query.setParameter("client", clientId);
-        }
+                        WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + where(clientId, condition) + " ORDER BY " + order, Object[].class)
+                .setParameter("login", login.toLowerCase(Locale.ROOT))
+                .setFirstResult(Math.max(first, 0))
+                .setMaxResults(max);
+        bind(query, clientId, parameters);
         List<Object[]> found = query.getResultList();
         List<Long> ids = found.stream().map(r -> (Long) r[0]).toList();
         Map<Long, BigDecimal> received = received(ids);
@@ -127,6 +168,24 @@ public class PortalInvoices {
                     Money.of((BigDecimal) r[6], currency), receivedHere, left.isNegative() ? Money.zero(currency) : left,
                     (InvoiceState) r[9], r[10] != null, outside.contains((Long) r[0]));
         }).toList();
+    }
+
+    private long count(String login, Long clientId, String condition, Map<String, Object> parameters) {
+        var query = em.createQuery("SELECT COUNT(p) FROM PublishedInvoice p, Invoice i WHERE i.id = p.invoiceId AND "
+                + where(clientId, condition), Long.class).setParameter("login", login.toLowerCase(Locale.ROOT));
+        bind(query, clientId, parameters);
+        return query.getSingleResult();
+    }
+
+    private static String where(Long clientId, String condition) {
+        return (clientId == null ? "" : "p.clientId = :client AND ") + VISIBLE + " AND " + condition;
+    }
+
+    private static void bind(jakarta.persistence.TypedQuery<?> query, Long clientId, Map<String, Object> parameters) {
+        if (clientId != null) {
+            query.setParameter("client", clientId);
+        }
+        parameters.forEach(query::setParameter);
     }
 
     /**

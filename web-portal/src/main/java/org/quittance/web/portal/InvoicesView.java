@@ -26,30 +26,65 @@ public class InvoicesView {
     private Long id;
     private PublishedInvoice invoice;
 
-    private List<PortalInvoices.Row> rows;
+    private List<PortalInvoices.Row> unpaid;
+    private PortalInvoices.Page paid;
+    private PortalInvoices.Page replaced;
 
-    private List<PortalInvoices.Row> rows() {
-        if (rows == null) {
-            rows = invoices.rows(login(), account.currentId());
+    /** What the client owes on the firm's books (some perhaps paid through the portal already). */
+    private List<PortalInvoices.Row> unpaid() {
+        if (unpaid == null) {
+            unpaid = invoices.unpaid(login(), account.currentId());
         }
-        return rows;
+        return unpaid;
     }
 
     public List<PortalInvoices.Row> getOpen() {
-        return rows().stream().filter(PortalInvoices.Row::open).toList();
+        return unpaid().stream().filter(PortalInvoices.Row::open).toList();
     }
 
-    public List<PortalInvoices.Row> getPaid() {
-        return rows().stream().filter(PortalInvoices.Row::paid).toList();
+    /** A page of the Paid tab (?paid=N), newest first. */
+    public PortalInvoices.Page getPaid() {
+        if (paid == null) {
+            List<Long> awaiting = unpaid().stream().filter(PortalInvoices.Row::paid).map(PortalInvoices.Row::invoiceId).toList();
+            paid = invoices.paid(login(), account.currentId(), awaiting, (getPaidPage() - 1) * PortalInvoices.PAGE);
+        }
+        return paid;
     }
 
-    /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable. */
-    public List<PortalInvoices.Row> getReplaced() {
-        return rows().stream().filter(r -> r.superseded() || r.state() == org.quittance.billing.entity.InvoiceState.VOID).toList();
+    /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable (?replaced=N). */
+    public PortalInvoices.Page getReplaced() {
+        if (replaced == null) {
+            replaced = invoices.replaced(login(), account.currentId(), (getReplacedPage() - 1) * PortalInvoices.PAGE);
+        }
+        return replaced;
+    }
+
+    public int getPaidPage() {
+        return page("paid");
+    }
+
+    public int getReplacedPage() {
+        return page("replaced");
+    }
+
+    /** How many pages a list of this many has. */
+    public int pages(long total) {
+        return (int) Math.max(1, (total + PortalInvoices.PAGE - 1) / PortalInvoices.PAGE);
+    }
+
+    /** The tab to show: the one whose page was asked for, else Open. */
+    public int getActiveTab() {
+        return getReplacedPage() > 1 ? 2 : getPaidPage() > 1 ? 1 : 0;
+    }
+
+    /** A page number from the address, bounded: anything else is the first page. */
+    private static int page(String parameter) {
+        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(parameter);
+        return value != null && value.matches("[1-9]\\d{0,5}") ? Integer.parseInt(value) : 1;
     }
 
     public java.util.Collection<org.quittance.money.Money> getBalanceDue() {
-        return PortalInvoices.balanceDue(rows()).values();
+        return PortalInvoices.balanceDue(unpaid()).values();
     }
 
     /** Not visible to this user and not existing look the same: 404. */
@@ -68,9 +103,14 @@ public class InvoicesView {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }
 
+    private PortalInvoices.Row row;
+
     /** This invoice's row in the list: its balance after payments the processor confirmed. */
     public PortalInvoices.Row getRow() {
-        return rows().stream().filter(r -> r.invoiceId().equals(id)).findFirst().orElse(null);
+        if (row == null && id != null) {
+            row = invoices.row(login(), id).orElse(null);
+        }
+        return row;
     }
 
     private org.quittance.billing.control.InvoiceDocument document;

@@ -3,10 +3,10 @@ package org.quittance.web.staff;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.quittance.adjustments.boundary.Adjustments;
 import org.quittance.adjustments.entity.AdjustmentKind;
-import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.ledger.boundary.Ledgers;
 import org.quittance.money.Money;
@@ -38,8 +38,8 @@ public class AdjustmentView implements Serializable {
     @EJB
     transient ManualReceipts manualReceipts;
 
-    @EJB
-    transient ClientDirectory clients;
+    @Inject
+    ClientPicker client;
 
     @EJB
     transient Ledgers ledgers;
@@ -47,7 +47,6 @@ public class AdjustmentView implements Serializable {
     @EJB
     transient FirmSettings firmSettings;
 
-    private Long clientId;
     private AdjustmentKind kind = AdjustmentKind.WRITE_OFF;
     private Long invoiceId;
     private BigDecimal amount;
@@ -66,9 +65,9 @@ public class AdjustmentView implements Serializable {
 
     public void clientChosen() {
         invoiceId = null;
-        invoices = clientId == null ? List.of() : manualReceipts.openInvoices(clientId);
-        credit = clientId == null ? Map.of() : ledgers.unappliedCredit(clientId);
-        history = clientId == null ? List.of() : adjustments.ofClient(clientId);
+        invoices = client.id() == null ? List.of() : manualReceipts.openInvoices(client.id());
+        credit = client.id() == null ? Map.of() : ledgers.unappliedCredit(client.id());
+        history = client.id() == null ? List.of() : adjustments.ofClient(client.id());
         invoices.stream().findFirst().ifPresent(i -> currency = i.balance().currency());
     }
 
@@ -83,7 +82,7 @@ public class AdjustmentView implements Serializable {
     }
 
     public void save() {
-        Adjustments.Entry entry = new Adjustments.Entry(clientId, kind, kind == AdjustmentKind.CREDIT_REFUNDED ? null : invoiceId, amount,
+        Adjustments.Entry entry = new Adjustments.Entry(client.id(), kind, kind == AdjustmentKind.CREDIT_REFUNDED ? null : invoiceId, amount,
                 currency, reason, entryKey);
         String what = kind.label() + (amount == null ? "" : " of " + Money.of(amount, currency));
         if (Feedback.attempt(() -> adjustments.enter(entry), what + " is on the ledgers.") != null) {
@@ -101,12 +100,11 @@ public class AdjustmentView implements Serializable {
                 + " unapplied credit.";
     }
 
-    public List<ClientDirectory.ClientRow> getClients() { return clients.clients(); }
+    public ClientPicker getClient() { return client; }
     public AdjustmentKind[] getKinds() { return AdjustmentKind.values(); }
     public List<OpenInvoice> getInvoices() { return invoices; }
     public List<Adjustments.Row> getHistory() { return history; }
-    public Long getClientId() { return clientId; }
-    public void setClientId(Long clientId) { this.clientId = clientId; }
+    public Long getClientId() { return client.id(); }
     public AdjustmentKind getKind() { return kind; }
     public void setKind(AdjustmentKind kind) { this.kind = kind; }
     public Long getInvoiceId() { return invoiceId; }

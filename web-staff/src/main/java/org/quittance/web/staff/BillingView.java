@@ -10,6 +10,7 @@ import org.quittance.billing.entity.FixedFee;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.billing.entity.TimeEntry;
 import org.quittance.clients.boundary.ClientDirectory;
+import org.quittance.clients.boundary.ClientSearch;
 import org.quittance.clients.entity.Matter;
 import org.quittance.staff.boundary.StaffAccounts;
 
@@ -34,10 +35,13 @@ public class BillingView implements Serializable {
     transient ClientDirectory directory;
 
     @EJB
+    transient ClientSearch search;
+
+    @EJB
     transient StaffAccounts staffAccounts;
 
     private Long matterId;
-    private List<Matter> matters;
+    private Matter matter;
     private List<TimeEntry> time = List.of();
     private List<Expense> expenses = List.of();
     private List<FixedFee> fees = List.of();
@@ -65,11 +69,11 @@ public class BillingView implements Serializable {
 
     @PostConstruct
     void init() {
-        matters = directory.allMatters();
         drafts = billing.drafts();
     }
 
     public void loadMatter() {
+        matter = matterId == null ? null : directory.matter(matterId);
         if (matterId == null) {
             time = List.of();
             expenses = List.of();
@@ -190,7 +194,20 @@ public class BillingView implements Serializable {
     }
 
     public Matter getMatter() {
-        return matters.stream().filter(m -> m.id().equals(matterId)).findFirst().orElse(null);
+        return matter;
+    }
+
+    /** For the matter picker: a few matters whose number, title or client contains the text. */
+    public List<ClientSearch.Pick> findMatters(String text) {
+        return search.matters(text);
+    }
+
+    public ClientSearch.Pick getMatterPick() {
+        return matterId == null ? null : search.matter(matterId).orElse(null);
+    }
+
+    public void setMatterPick(ClientSearch.Pick pick) {
+        matterId = pick == null ? null : pick.id();
     }
 
     public String getUnbilledTotal() {
@@ -200,7 +217,6 @@ public class BillingView implements Serializable {
 
     public Long getMatterId() { return matterId; }
     public void setMatterId(Long matterId) { this.matterId = matterId; }
-    public List<Matter> getMatters() { return matters; }
     public List<TimeEntry> getTime() { return time; }
     public List<Expense> getExpenses() { return expenses; }
     public List<FixedFee> getFees() { return fees; }

@@ -33,6 +33,9 @@ public class LedgerView implements Serializable {
     @EJB
     transient ClientDirectory clients;
 
+    @jakarta.inject.Inject
+    ClientPicker clientPicker;
+
     private Long clientId;
     private Long matterId;
     private Client client;
@@ -42,6 +45,8 @@ public class LedgerView implements Serializable {
     private Map<String, Money> credit = Map.of();
 
     public void load() {
+        clientPicker.includeArchived();  // their ledgers are history that staff and auditors read
+        clientPicker.choose(clientId);
         client = clientId == null ? null : clients.client(clientId);
         if (client == null) {
             lines = List.of();
@@ -76,8 +81,13 @@ public class LedgerView implements Serializable {
         return "ledger-" + (client == null ? "" : client.name().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase());
     }
 
-    /** Archived clients too: their ledgers are history that staff and auditors read. */
-    public List<ClientDirectory.ClientRow> getClients() { return clients.clients(true); }
+    public ClientPicker getClientPicker() { return clientPicker; }
+
+    /** A client chosen in the picker: its ledger, at an address of its own (bookmarks, links from the client page). */
+    public void clientChosen() throws java.io.IOException {
+        var external = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/ledger.xhtml?client=" + clientPicker.id());
+    }
     public Client getClient() { return client; }
     public List<Matter> getMatters() { return matters; }
     public List<Ledgers.Line> getLines() { return lines; }

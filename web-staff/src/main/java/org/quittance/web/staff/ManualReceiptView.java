@@ -3,8 +3,8 @@ package org.quittance.web.staff;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.money.Money;
 import org.quittance.receipts.boundary.ManualReceipts;
@@ -34,13 +34,12 @@ public class ManualReceiptView implements Serializable {
     @EJB
     transient ManualReceipts manualReceipts;
 
-    @EJB
-    transient ClientDirectory clients;
+    @Inject
+    ClientPicker client;
 
     @EJB
     transient FirmSettings firmSettings;
 
-    private Long clientId;
     private PaymentMethod method = PaymentMethod.CHEQUE;
     private String reference;
     private LocalDate receivedOn = LocalDate.now();
@@ -58,7 +57,7 @@ public class ManualReceiptView implements Serializable {
     }
 
     public void clientChosen() {
-        invoices = clientId == null ? List.of() : manualReceipts.openInvoices(clientId);
+        invoices = client.id() == null ? List.of() : manualReceipts.openInvoices(client.id());
         parts = new HashMap<>();
         invoices.stream().findFirst().ifPresent(i -> currency = i.balance().currency());
     }
@@ -81,7 +80,7 @@ public class ManualReceiptView implements Serializable {
                 chosen.put(id, part);
             }
         });
-        ManualReceipts.Entry entry = new ManualReceipts.Entry(clientId, method, reference, receivedOn, amount, currency, chosen, note, entryKey);
+        ManualReceipts.Entry entry = new ManualReceipts.Entry(client.id(), method, reference, receivedOn, amount, currency, chosen, note, entryKey);
         String what = method.label() + " " + (reference == null ? "" : reference.trim()) + " of "
                 + (amount == null ? "" : Money.of(amount, currency));
         if (Feedback.attempt(() -> manualReceipts.enter(entry), what + " is on the books; the portal shows what it paid.") != null) {
@@ -104,12 +103,11 @@ public class ManualReceiptView implements Serializable {
         return Placement.describe(amount, parts.values(), currency, "more than the amount received");
     }
 
-    public List<ClientDirectory.ClientRow> getClients() { return clients.clients(); }
+    public ClientPicker getClient() { return client; }
     public List<PaymentMethod> getMethods() { return Arrays.stream(PaymentMethod.values()).filter(m -> m != PaymentMethod.CARD).toList(); }
     public List<OpenInvoice> getInvoices() { return invoices; }
     public Map<Long, BigDecimal> getParts() { return parts; }
-    public Long getClientId() { return clientId; }
-    public void setClientId(Long clientId) { this.clientId = clientId; }
+    public Long getClientId() { return client.id(); }
     public PaymentMethod getMethod() { return method; }
     public void setMethod(PaymentMethod method) { this.method = method; }
     public String getReference() { return reference; }

@@ -3,8 +3,8 @@ package org.quittance.web.staff;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.quittance.clients.boundary.ClientDirectory;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ManualReceipts;
 import org.quittance.billing.control.OpenInvoice;
@@ -29,21 +29,20 @@ public class SplitView implements Serializable {
     @EJB
     transient ManualReceipts manualReceipts;
 
-    @EJB
-    transient ClientDirectory clients;
+    @Inject
+    ClientPicker client;
 
     /** The Receipts screen's table shows the new split once saved. */
     @Inject
     ReceiptsView receiptsView;
 
     private IntegratedReceipts.Row receipt;
-    private Long clientId;
     private List<OpenInvoice> invoices = List.of();
     private Map<Long, BigDecimal> parts = new HashMap<>();
 
     public void start(IntegratedReceipts.Row row) {
         receipt = row;
-        clientId = row.clientId();
+        client.choose(row.clientId());
         parts = new HashMap<>();
         receipts.receipt(row.id()).allocations().forEach((id, part) -> parts.put(id, part.amount()));
         loadInvoices();
@@ -55,7 +54,7 @@ public class SplitView implements Serializable {
     }
 
     private void loadInvoices() {
-        invoices = clientId == null ? List.of() : manualReceipts.openInvoices(clientId).stream()
+        invoices = client.id() == null ? List.of() : manualReceipts.openInvoices(client.id()).stream()
                 .filter(i -> i.balance().currency().equals(receipt.gross().currency())).toList();
     }
 
@@ -63,11 +62,11 @@ public class SplitView implements Serializable {
         if (receipt == null) {
             return;
         }
-        if (clientId == null) {
+        if (client.id() == null) {
             Feedback.error("Choose the client who paid.");
             return;
         }
-        if (Feedback.run(() -> receipts.resplit(receipt.id(), clientId, parts),
+        if (Feedback.run(() -> receipts.resplit(receipt.id(), client.id(), parts),
                 "The split of " + receipt.reference() + " is saved; accept the receipt to put it on the books.")) {
             receipt = null;
             receiptsView.applyFilter();
@@ -82,10 +81,9 @@ public class SplitView implements Serializable {
         return Placement.describe(receipt.gross().amount(), parts.values(), receipt.gross().currency(), "more than the receipt");
     }
 
-    public List<ClientDirectory.ClientRow> getClients() { return clients.clients(); }
+    public ClientPicker getClient() { return client; }
     public IntegratedReceipts.Row getReceipt() { return receipt; }
     public List<OpenInvoice> getInvoices() { return invoices; }
     public Map<Long, BigDecimal> getParts() { return parts; }
-    public Long getClientId() { return clientId; }
-    public void setClientId(Long clientId) { this.clientId = clientId; }
+    public Long getClientId() { return client.id(); }
 }
