@@ -135,6 +135,16 @@ public class PortalInvoices {
                 count(login, clientId, PAID, parameters));
     }
 
+    /** How many the Paid tab holds (its title, when another tab is shown). */
+    public long paidCount(@NotBlank String login, Long clientId, Collection<Long> awaiting) {
+        return count(login, clientId, PAID, Map.of("awaiting", awaiting.isEmpty() ? List.of(-1L) : awaiting));
+    }
+
+    /** How many the Replaced tab holds (none: no tab). */
+    public long replacedCount(@NotBlank String login, Long clientId) {
+        return count(login, clientId, REPLACED, Map.of());
+    }
+
     /** Invoices replaced by a corrected one, or withdrawn: still viewable, never payable; newest first, a page at a time. */
     public Page replaced(@NotBlank String login, Long clientId, int first) {
         return new Page(select(login, clientId, REPLACED, Map.of(), "p.issueDate DESC, p.number DESC", first, PAGE),

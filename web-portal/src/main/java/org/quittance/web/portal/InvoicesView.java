@@ -29,6 +29,7 @@ public class InvoicesView {
     private List<PortalInvoices.Row> unpaid;
     private PortalInvoices.Page paid;
     private PortalInvoices.Page replaced;
+    private Long replacedCount;
 
     /** What the client owes on the firm's books (some perhaps paid through the portal already). */
     private List<PortalInvoices.Row> unpaid() {
@@ -42,45 +43,58 @@ public class InvoicesView {
         return unpaid().stream().filter(PortalInvoices.Row::open).toList();
     }
 
-    /** A page of the Paid tab (?paid=N), newest first. */
-    public PortalInvoices.Page getPaid() {
+    /** The list shown (?tab=open|paid|replaced): only it is read and drawn. */
+    public String getTab() {
+        String tab = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("tab");
+        return "paid".equals(tab) || "replaced".equals(tab) ? tab : "open";
+    }
+
+    /** The page of the list shown (?page=N), bounded: anything else is the first page. */
+    public int getPage() {
+        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("page");
+        return value != null && value.matches("[1-9]\\d{0,5}") ? Integer.parseInt(value) : 1;
+    }
+
+    private List<Long> awaiting() {
+        return unpaid().stream().filter(PortalInvoices.Row::paid).map(PortalInvoices.Row::invoiceId).toList();
+    }
+
+    /** A page of the Paid tab, newest first. */
+    public List<PortalInvoices.Row> getPaid() {
         if (paid == null) {
-            List<Long> awaiting = unpaid().stream().filter(PortalInvoices.Row::paid).map(PortalInvoices.Row::invoiceId).toList();
-            paid = invoices.paid(login(), account.currentId(), awaiting, (getPaidPage() - 1) * PortalInvoices.PAGE);
+            paid = invoices.paid(login(), account.currentId(), awaiting(), (getPage() - 1) * PortalInvoices.PAGE);
         }
-        return paid;
+        return paid.rows();
     }
 
-    /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable (?replaced=N). */
-    public PortalInvoices.Page getReplaced() {
+    public long getPaidCount() {
+        if ("paid".equals(getTab())) {
+            getPaid();  // its page query counts them too
+        }
+        return paid != null ? paid.total() : invoices.paidCount(login(), account.currentId(), awaiting());
+    }
+
+    /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable. */
+    public List<PortalInvoices.Row> getReplaced() {
         if (replaced == null) {
-            replaced = invoices.replaced(login(), account.currentId(), (getReplacedPage() - 1) * PortalInvoices.PAGE);
+            replaced = invoices.replaced(login(), account.currentId(), (getPage() - 1) * PortalInvoices.PAGE);
         }
-        return replaced;
+        return replaced.rows();
     }
 
-    public int getPaidPage() {
-        return page("paid");
-    }
-
-    public int getReplacedPage() {
-        return page("replaced");
+    public long getReplacedCount() {
+        if (replacedCount == null) {
+            if ("replaced".equals(getTab())) {
+                getReplaced();
+            }
+            replacedCount = replaced != null ? replaced.total() : invoices.replacedCount(login(), account.currentId());
+        }
+        return replacedCount;
     }
 
     /** How many pages a list of this many has. */
     public int pages(long total) {
         return (int) Math.max(1, (total + PortalInvoices.PAGE - 1) / PortalInvoices.PAGE);
-    }
-
-    /** The tab to show: the one whose page was asked for, else Open. */
-    public int getActiveTab() {
-        return getReplacedPage() > 1 ? 2 : getPaidPage() > 1 ? 1 : 0;
-    }
-
-    /** A page number from the address, bounded: anything else is the first page. */
-    private static int page(String parameter) {
-        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(parameter);
-        return value != null && value.matches("[1-9]\\d{0,5}") ? Integer.parseInt(value) : 1;
     }
 
     public java.util.Collection<org.quittance.money.Money> getBalanceDue() {
