@@ -130,14 +130,19 @@ public class PortalInvoices {
      * {@link #unpaid} that the portal's payments paid in full (the books follow when the firm accepts).
      */
     public Page paid(@NotBlank String login, Long clientId, Collection<Long> awaiting, int first) {
-        Map<String, Object> parameters = Map.of("awaiting", awaiting.isEmpty() ? List.of(-1L) : awaiting);
+        Map<String, Object> parameters = awaiting(awaiting);
         return new Page(select(login, clientId, PAID, parameters, "p.issueDate DESC, p.number DESC", first, PAGE),
                 count(login, clientId, PAID, parameters));
     }
 
     /** How many the Paid tab holds (its title, when another tab is shown). */
     public long paidCount(@NotBlank String login, Long clientId, Collection<Long> awaiting) {
-        return count(login, clientId, PAID, Map.of("awaiting", awaiting.isEmpty() ? List.of(-1L) : awaiting));
+        return count(login, clientId, PAID, awaiting(awaiting));
+    }
+
+    /** {@code IN :awaiting} needs at least one value: an id no invoice has stands for none. */
+    private static Map<String, Object> awaiting(Collection<Long> awaiting) {
+        return Map.of("awaiting", awaiting.isEmpty() ? List.of(-1L) : awaiting);
     }
 
     /** How many the Replaced tab holds (none: no tab). */

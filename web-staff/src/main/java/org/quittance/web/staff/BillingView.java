@@ -42,6 +42,8 @@ public class BillingView implements Serializable {
 
     private Long matterId;
     private Matter matter;
+    /** The matter as the picker shows it, read once per choice. */
+    private ClientSearch.Pick matterPick;
     private List<TimeEntry> time = List.of();
     private List<Expense> expenses = List.of();
     private List<FixedFee> fees = List.of();
@@ -203,10 +205,14 @@ public class BillingView implements Serializable {
     }
 
     public ClientSearch.Pick getMatterPick() {
-        return matterId == null ? null : search.matter(matterId).orElse(null);
+        if (matterId != null && (matterPick == null || matterPick.id() != matterId)) {
+            matterPick = search.matter(matterId).orElse(null);
+        }
+        return matterId == null ? null : matterPick;
     }
 
     public void setMatterPick(ClientSearch.Pick pick) {
+        matterPick = pick;
         matterId = pick == null ? null : pick.id();
     }
 

@@ -18,6 +18,8 @@ public class ClientPicker implements Serializable {
     transient ClientSearch search;
 
     private Long clientId;
+    /** The chosen client as the picker shows it, read once per choice (the page asks for it several times). */
+    private ClientSearch.Pick chosen;
     private boolean archivedToo;
 
     /** For the autoComplete: a few clients whose name contains the text. */
@@ -26,10 +28,14 @@ public class ClientPicker implements Serializable {
     }
 
     public ClientSearch.Pick getChosen() {
-        return clientId == null ? null : search.client(clientId).orElse(null);
+        if (clientId != null && (chosen == null || chosen.id() != clientId)) {
+            chosen = search.client(clientId).orElse(null);
+        }
+        return clientId == null ? null : chosen;
     }
 
     public void setChosen(ClientSearch.Pick chosen) {
+        this.chosen = chosen;
         clientId = chosen == null ? null : chosen.id();
     }
 

@@ -56,15 +56,17 @@ public class SandboxTestHelpers {
 
     /** {"charges": [{"amount": 1234, "currency": "GBP", "created": epoch seconds, "payment_intent", "metadata", "description"}]} */
     private SandboxApi.Answer settle(String body) {
-        List<JsonObject> charges;
+        List<SandboxSettlements.Simulated> simulated;
         try (var reader = Json.createReader(new StringReader(body))) {
-            charges = reader.readObject().getJsonArray("charges").getValuesAs(JsonObject.class);
+            simulated = reader.readObject().getJsonArray("charges").getValuesAs(JsonObject.class).stream()
+                    .map(c -> new SandboxSettlements.Simulated(c.getJsonNumber("amount").longValueExact(), c.getString("currency"),
+                            Instant.ofEpochSecond(c.getJsonNumber("created").longValueExact()), text(c, "payment_intent"), metadata(c),
+                            text(c, "description")))
+                    .toList();
         } catch (RuntimeException e) {
-            return SandboxApi.error(400, "invalid_request_error", "charges", "Give {\"charges\": [...]} as JSON.");
+            return SandboxApi.error(400, "invalid_request_error", "charges",
+                    "Give {\"charges\": [{\"amount\", \"currency\", \"created\", ...}]} as JSON.");
         }
-        List<SandboxSettlements.Simulated> simulated = charges.stream().map(c -> new SandboxSettlements.Simulated(
-                c.getJsonNumber("amount").longValueExact(), c.getString("currency"), Instant.ofEpochSecond(c.getJsonNumber("created").longValueExact()),
-                text(c, "payment_intent"), metadata(c), text(c, "description"))).toList();
         JsonArrayBuilder ids = Json.createArrayBuilder();
         settlements.settle(simulated).forEach(ids::add);
         return ok(Json.createObjectBuilder().add("ids", ids).build());
