@@ -31,6 +31,7 @@ start() {
     echo $! > "$PIDFILE"
     for _ in $(seq 1 900); do
         grep -q "Quittance is running" "$LOG" && return 0
+        grep -q "started (with errors)" "$LOG" && { echo "Quittance started with errors: see $LOG" >&2; stop; exit 1; }
         kill -0 "$(cat "$PIDFILE")" 2>/dev/null || { echo "Quittance did not start: see $LOG" >&2; exit 1; }
         sleep 1
     done

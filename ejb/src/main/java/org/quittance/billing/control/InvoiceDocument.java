@@ -1,6 +1,6 @@
 package org.quittance.billing.control;
 
-import jakarta.json.Json;
+import org.quittance.platform.control.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -126,9 +126,9 @@ public record InvoiceDocument(
 
     /** The snapshot kept with the published version (the logo stays in the PDF only). */
     public JsonObject toJson() {
-        JsonArrayBuilder lineArray = Json.createArrayBuilder();
+        JsonArrayBuilder lineArray = Jsons.array();
         for (Line l : lines) {
-            JsonObjectBuilder line = Json.createObjectBuilder()
+            JsonObjectBuilder line = Jsons.object()
                     .add("kind", l.kind().name())
                     .add("description", l.description())
                     .add("quantity", l.quantity())
@@ -139,10 +139,10 @@ public record InvoiceDocument(
             }
             lineArray.add(line);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("firm", Json.createObjectBuilder().add("name", firmName).add("address", nz(firmAddress)).add("email", nz(firmEmail)))
-                .add("client", Json.createObjectBuilder().add("name", clientName).add("address", nz(clientAddress)))
-                .add("matter", Json.createObjectBuilder().add("number", matterNumber).add("title", matterTitle))
+        JsonObjectBuilder json = Jsons.object()
+                .add("firm", Jsons.object().add("name", firmName).add("address", nz(firmAddress)).add("email", nz(firmEmail)))
+                .add("client", Jsons.object().add("name", clientName).add("address", nz(clientAddress)))
+                .add("matter", Jsons.object().add("number", matterNumber).add("title", matterTitle))
                 .add("number", number)
                 .add("issueDate", issueDate.toString())
                 .add("dueDate", dueDate.toString())

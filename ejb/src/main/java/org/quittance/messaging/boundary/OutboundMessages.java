@@ -2,14 +2,18 @@ package org.quittance.messaging.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 import org.quittance.messaging.control.Queue;
 
 /**
  * Sends a message in the caller's transaction (the container's XA connection factory), so the
- * message leaves only if the business change commits.
+ * message leaves only if the business change commits; or wakes a consumer up for work already
+ * committed as a row in PostgreSQL, outside any transaction.
  */
 @Stateless
 public class OutboundMessages {
@@ -24,6 +28,22 @@ public class OutboundMessages {
     jakarta.jms.Queue paymentNotifications;
 
     public void send(Queue queue, String type, String key, String body) {
+        jms.createProducer().send(destination(queue), message(type, key, body));
+    }
+
+    /**
+     * Tells a queue's consumer that a row of work was committed: sent after the commit, outside any
+     * transaction and not kept on disk. The row is the record of the work, and its table's sweeper
+     * re-drives rows left waiting, so a wake-up lost in a crash costs a delay, never the work; what
+     * it saves is the two-phase commit between PostgreSQL and the broker and the broker's disk write
+     * (measured on the webhook path, issue 18).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void wake(Queue queue, String type, String key, String body) {
+        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(destination(queue), message(type, key, body));
+    }
+
+    private TextMessage message(String type, String key, String body) {
         TextMessage message = jms.createTextMessage(body);
         try {
             message.setStringProperty(Queue.TYPE_PROPERTY, type);
@@ -31,7 +51,7 @@ public class OutboundMessages {
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException("Cannot set message properties", e);
         }
-        jms.createProducer().send(destination(queue), message);
+        return message;
     }
 
     private jakarta.jms.Queue destination(Queue queue) {

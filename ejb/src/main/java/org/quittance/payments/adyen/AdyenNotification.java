@@ -1,6 +1,6 @@
 package org.quittance.payments.adyen;
 
-import jakarta.json.Json;
+import org.quittance.platform.control.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -12,7 +12,6 @@ import org.quittance.money.Money;
 import org.quittance.payments.processor.PaymentEvent;
 import org.quittance.payments.processor.ProcessorEvent;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -167,7 +166,7 @@ public final class AdyenNotification {
     }
 
     private static JsonObject object(byte[] json) {
-        try (var reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (var reader = Jsons.reader(json)) {
             return reader.readObject();
         } catch (JsonParsingException e) {
             throw new IllegalArgumentException("The body is not valid JSON: " + e.getMessage());

@@ -41,6 +41,9 @@ public class PaymentAccounts {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    PaymentProcessors processors;
+
     public Optional<AccountView> paymentAccount() {
         return account().map(PaymentAccounts::view);
     }
@@ -61,6 +64,7 @@ public class PaymentAccounts {
                 && !webhookSecret.strip().matches("([0-9A-Fa-f]{2}){16,128}")) {
             throw new RuleViolation("Adyen's HMAC key is the 32 to 256 hex digits its Customer Area shows.");
         }
+        processors.forgetAfterCommit();
         PaymentAccount account = account().orElseGet(() -> {
             PaymentAccount created = new PaymentAccount(firmSettings.firm(), processor);
             em.persist(created);
@@ -106,6 +110,7 @@ public class PaymentAccounts {
     }
 
     public void disconnectPaymentAccount() {
+        processors.forgetAfterCommit();
         account().ifPresent(account -> {
             em.remove(account);
             audit.recordAsCaller(AuditTrail.SETTING, "payment account", "payment account disconnected", String.valueOf(account.processor()));

@@ -24,7 +24,6 @@ import org.quittance.platform.control.AdvisoryLock;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -89,7 +88,7 @@ public class ProcessorEvents {
             AdvisoryLock.hold(em, "processor-payment", paymentKey);
         }
         OffsetDateTime now = OffsetDateTime.now();
-        Optional<ProcessorPayment> known = find(event);
+        Optional<ProcessorPayment> known = find(processor, event);
         Optional<String> conflict = conflict(event, known);
         if (conflict.isPresent()) {
             notifications.outcome(notificationId, NotificationRecords.CONFLICT, conflict.get());
@@ -187,18 +186,19 @@ public class ProcessorEvents {
         return Optional.empty();
     }
 
-    private Optional<ProcessorPayment> find(ProcessorEvent event) {
+    /** By the processor's own keys, the processor first: what the unique indexes hold (issue 18: a scan of every payment without it). */
+    private Optional<ProcessorPayment> find(String processor, ProcessorEvent event) {
         if (event.payment() != null) {
-            Optional<ProcessorPayment> byIntent = em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.paymentIntent = :pi", ProcessorPayment.class)
-                    .setParameter("pi", event.payment()).getResultStream().findFirst();
+            Optional<ProcessorPayment> byIntent = em.createQuery(
+                            "SELECT p FROM ProcessorPayment p WHERE p.processor = :processor AND p.paymentIntent = :pi", ProcessorPayment.class)
+                    .setParameter("processor", processor).setParameter("pi", event.payment()).getResultStream().findFirst();
             if (byIntent.isPresent()) {
                 return byIntent;
             }
         }
         if (event.charge() != null) {
-            List<ProcessorPayment> byCharge = em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.charge = :ch", ProcessorPayment.class)
-                    .setParameter("ch", event.charge()).getResultList();
-            return byCharge.stream().findFirst();
+            return em.createQuery("SELECT p FROM ProcessorPayment p WHERE p.processor = :processor AND p.charge = :ch", ProcessorPayment.class)
+                    .setParameter("processor", processor).setParameter("ch", event.charge()).getResultStream().findFirst();
         }
         return Optional.empty();
     }

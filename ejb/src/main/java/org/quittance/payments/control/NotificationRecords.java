@@ -4,12 +4,14 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.payments.entity.PaymentState;
+import org.quittance.payments.processor.VerifiedNotification;
 import org.quittance.platform.control.SqlValues;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * The one home of the notification tables: {@code payment_notification} (each processor event kept
@@ -41,17 +43,25 @@ public class NotificationRecords {
     @PersistenceContext
     EntityManager em;
 
-    /** @return the new row's id, or empty when this processor's event was kept before */
-    public Optional<Long> keep(String processor, String eventId, String type, byte[] payload, OffsetDateTime signedAt) {
-        @SuppressWarnings("unchecked")
-        List<Number> inserted = em.createNativeQuery("""
-                        INSERT INTO payment_notification (id, processor, event_id, event_type, payload, signed_at, received_at)
-                        VALUES (nextval('payment_notification_seq'), ?, ?, ?, ?, ?, now())
-                        ON CONFLICT (processor, event_id) DO NOTHING RETURNING id""")
-                .setParameter(1, processor).setParameter(2, eventId).setParameter(3, type).setParameter(4, payload)
-                .setParameter(5, signedAt)
-                .getResultList();
-        return inserted.stream().findFirst().map(Number::longValue);
+    /**
+     * Keeps each notification once, in one transaction of its own when the caller has none (the
+     * webhook's): the row is the record of the work, committed before any consumer is woken.
+     * @return those kept now (the others were kept before)
+     */
+    public List<Waiting> keepAll(String processor, List<VerifiedNotification> events) {
+        List<Waiting> kept = new ArrayList<>();
+        for (VerifiedNotification event : events) {
+            @SuppressWarnings("unchecked")
+            List<Number> inserted = em.createNativeQuery("""
+                            INSERT INTO payment_notification (id, processor, event_id, event_type, payload, signed_at, received_at)
+                            VALUES (nextval('payment_notification_seq'), ?, ?, ?, ?, ?, now())
+                            ON CONFLICT (processor, event_id) DO NOTHING RETURNING id""")
+                    .setParameter(1, processor).setParameter(2, event.eventId()).setParameter(3, event.type())
+                    .setParameter(4, event.payload()).setParameter(5, OffsetDateTime.ofInstant(event.signedAt(), ZoneOffset.UTC))
+                    .getResultList();
+            inserted.stream().findFirst().ifPresent(id -> kept.add(new Waiting(id.longValue(), processor, event.eventId())));
+        }
+        return kept;
     }
 
     /** Claims up to 500 notifications still unapplied after this long, counting one more re-drive for each. */

@@ -1,8 +1,13 @@
 package org.quittance.payments.control;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.quittance.firm.control.SecretBox;
 import org.quittance.payments.entity.PaymentAccount;
 import org.quittance.payments.entity.ProcessorKind;
@@ -13,6 +18,7 @@ import org.quittance.payments.processor.ProcessorEvent;
 import org.quittance.payments.stripe.StripeProcessor;
 import org.quittance.platform.control.RuleViolation;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,9 +33,49 @@ public class PaymentProcessors {
     @PersistenceContext
     EntityManager em;
 
+    /**
+     * How long the firm's adapter, once read, is used without reading the account again: every
+     * webhook needs it, and a burst of them read the same row a thousand times a second. A change to
+     * the account is seen at once on the node that made it ({@link #forgetAfterCommit}) and within
+     * this long on another.
+     */
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+
+    private record Remembered(Optional<PaymentProcessor> processor, long readAt) {
+    }
+
+    private static volatile Remembered remembered;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PaymentProcessor> current() {
-        return em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream().findFirst()
-                .map(PaymentProcessors::of);
+        Remembered known = remembered;
+        if (known != null && System.nanoTime() - known.readAt() < REMEMBERED.toNanos()) {
+            return known.processor();
+        }
+        long readAt = System.nanoTime();
+        Optional<PaymentProcessor> read = em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream()
+                .findFirst().map(PaymentProcessors::of);
+        remembered = new Remembered(read, readAt);
+        return read;
+    }
+
+    /** The caller's transaction changes the account: read it again once that transaction ends (and now). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void forgetAfterCommit() {
+        remembered = null;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                remembered = null;
+            }
+        });
     }
 
     public PaymentProcessor require() {

@@ -1,6 +1,6 @@
 package org.quittance.payments.stripe;
 
-import jakarta.json.Json;
+import org.quittance.platform.control.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -12,7 +12,6 @@ import org.quittance.payments.processor.CheckoutRequest;
 import org.quittance.payments.processor.PaymentEvent;
 import org.quittance.payments.processor.ProcessorEvent;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ public record StripeEvent(String id, String type, String paymentIntent, String c
     /** @throws IllegalArgumentException when the body is not a Stripe event at all (malformed JSON, no id or type) */
     public static StripeEvent parse(byte[] rawJson) {
         JsonObject event;
-        try (var reader = Json.createReader(new ByteArrayInputStream(rawJson))) {
+        try (var reader = Jsons.reader(rawJson)) {
             event = reader.readObject();
         } catch (JsonParsingException e) {
             throw new IllegalArgumentException("The body is not valid JSON: " + e.getMessage());

@@ -6,9 +6,12 @@ import org.quittance.receipts.entity.MatchKind;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -119,6 +122,45 @@ public final class ReceiptMatcher {
     static boolean mentions(String text, String number) {
         return number != null && !text.isEmpty()
                 && Pattern.compile("(?<![\\w-])" + Pattern.quote(number) + "(?![\\w-])", Pattern.CASE_INSENSITIVE).matcher(text).find();
+    }
+
+    /** The longest invoice number (the column's size). */
+    static final int NUMBER_LENGTH = 30;
+    /** Bounds what a long or hostile text costs the query that looks its numbers up. */
+    static final int MENTIONABLE_TEXT = 1_000;
+    static final int MENTIONABLE_MAX = 200;
+
+    /**
+     * Every piece of the text that {@link #mentions} could find as an invoice number, upper-cased, so
+     * that the invoices it names are looked up by an index instead of testing every open invoice
+     * against the text: the pieces of at most 30 characters that start and end at a word's edge and
+     * hold a digit (every invoice number has its counter). The first 1,000 characters of the text, and
+     * at most 200 pieces, the shortest of each start first.
+     */
+    static Set<String> mentionable(String text) {
+        String bounded = text.length() <= MENTIONABLE_TEXT ? text : text.substring(0, MENTIONABLE_TEXT);
+        Set<String> pieces = new LinkedHashSet<>();
+        for (int start = 0; start < bounded.length(); start++) {
+            if (start > 0 && wordOrDash(bounded.charAt(start - 1))) {
+                continue;
+            }
+            boolean digit = false;
+            for (int end = start + 1; end <= Math.min(bounded.length(), start + NUMBER_LENGTH); end++) {
+                digit |= Character.isDigit(bounded.charAt(end - 1));
+                if (digit && (end == bounded.length() || !wordOrDash(bounded.charAt(end)))) {
+                    pieces.add(bounded.substring(start, end).toUpperCase(Locale.ROOT));
+                    if (pieces.size() == MENTIONABLE_MAX) {
+                        return pieces;
+                    }
+                }
+            }
+        }
+        return pieces;
+    }
+
+    /** What {@code \w} and the dash of {@link #mentions} stand for. */
+    private static boolean wordOrDash(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
     private static String leftover(Split split) {

@@ -7,7 +7,10 @@ import org.quittance.receipts.entity.MatchKind;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +69,26 @@ class ReceiptMatcherTest {
         assertTrue(ReceiptMatcher.mentions("Payment INV-2026-00002.", "INV-2026-00002"));
         assertFalse(ReceiptMatcher.mentions("Payment INV-2026-000021", "INV-2026-00002"));
         assertFalse(ReceiptMatcher.mentions("Payment XINV-2026-00002", "INV-2026-00002"));
+    }
+
+    @Test
+    void everyNumberTheTextMentionsIsLookedUp() {
+        String text = "BACS OKAFOR TRUST inv-2026-00002/INV-2026-00003, XINV-2026-00004 (2026/07) ref 12";
+        Set<String> pieces = ReceiptMatcher.mentionable(text);
+        for (String number : List.of("INV-2026-00002", "INV-2026-00003", "2026/07", "12")) {
+            assertTrue(ReceiptMatcher.mentions(text, number), number);
+            assertTrue(pieces.contains(number), number + " in " + pieces);
+        }
+        assertFalse(pieces.contains("INV-2026-00004"), "not a word of its own, so not a mention");
+        assertFalse(pieces.contains("BACS"), "no digit: never an invoice number");
+    }
+
+    @Test
+    void aLongTextIsLookedUpWithinBounds() {
+        String text = IntStream.range(0, 5_000).mapToObj(Integer::toString).collect(Collectors.joining(" "));
+        Set<String> pieces = ReceiptMatcher.mentionable(text);
+        assertEquals(ReceiptMatcher.MENTIONABLE_MAX, pieces.size());
+        assertTrue(pieces.stream().allMatch(p -> p.length() <= ReceiptMatcher.NUMBER_LENGTH));
     }
 
     @Test

@@ -132,7 +132,7 @@ public class InvoicesView {
     /** The published invoice, read from its immutable snapshot: lines and totals as the PDF shows them. */
     public org.quittance.billing.control.InvoiceDocument getDocument() {
         if (document == null) {
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(invoice.snapshot()))) {
+            try (var reader = org.quittance.platform.control.Jsons.reader(invoice.snapshot())) {
                 document = org.quittance.billing.control.InvoiceDocument.fromJson(reader.readObject());
             }
         }
