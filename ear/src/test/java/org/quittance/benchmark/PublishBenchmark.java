@@ -76,7 +76,7 @@ class PublishBenchmark {
 
             System.out.printf("%nBENCHMARK publish %d invoices (%d clients)%n", ids.size(), clients);
             System.out.printf("  Publish selected returned after  %6d ms%n", (returned - start) / 1_000_000);
-            System.out.printf("  all marked published + sent      %6d ms%n", (published - start) / 1_000_000);
+            System.out.printf("  all marked published, woken      %6d ms%n", (published - start) / 1_000_000);
             System.out.printf("  all versions with PDF made       %6d ms%n", (pdfs - start) / 1_000_000);
             System.out.printf("  all e-mails delivered (SMTP)     %6d ms%n", (mailed - start) / 1_000_000);
             System.out.printf("  throughput end to end            %6.1f invoices/s%n%n", ids.size() / ((mailed - start) / 1e9));

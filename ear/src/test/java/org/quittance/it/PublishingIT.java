@@ -35,8 +35,8 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Publishing an invoice, end to end in the server: Review's run → invoice marked published and its
- * message sent in one transaction → consumer → published version (snapshot + PDF) → one e-mail per
+ * Publishing an invoice, end to end in the server: Review's run → invoice marked published, its
+ * consumer woken once that commits (or queued again by the sweeper) → consumer → published version (snapshot + PDF) → one e-mail per
  * recipient, delivered to a real SMTP server.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -60,7 +60,9 @@ class PublishingIT {
     @EJB OutboundMessages outbound;
     @EJB org.quittance.messaging.boundary.InboundMessages inbound;
     @EJB org.quittance.mail.boundary.Mailer mailer;
+    @EJB org.quittance.billing.boundary.PublicationRedrive redrive;
     @Resource UserTransaction tx;
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS") javax.sql.DataSource dataSource;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
@@ -138,6 +140,26 @@ class PublishingIT {
         assertFalse(inbound.wasProcessed(Queue.PUBLISHED_INVOICES, InvoicePublisher.MESSAGE_TYPE + ":" + rolledBack.id()));
         assertEquals(InvoiceState.FINAL, billing.invoice(rolledBack.id()).state());
         assertTrue(versions.forInvoice(rolledBack.id()).isEmpty(), "no message was sent for the rolled-back publication");
+    }
+
+    @Test
+    void aPublicationWhoseWakeUpWasLostIsQueuedAgainBySweeperAndPublishedOnce() throws Exception {
+        var client = fixtures.client(true);
+        Invoice lost = fixtures.finalInvoice(client);
+        // Published three minutes ago, and the wake-up (not kept on disk) lost in a crash: no message ever left.
+        try (var db = dataSource.getConnection();
+             var update = db.prepareStatement("""
+                     UPDATE invoice SET state = 'PUBLISHED', published_at = now() - interval '3 minutes', published_by = 'it'
+                     WHERE id = ?""")) {
+            update.setLong(1, lost.id());
+            assertEquals(1, update.executeUpdate());
+        }
+        assertTrue(redrive.redrive(Duration.ofMinutes(2)).contains(lost.id()));
+        awaitVersion(lost.id());
+        awaitMail(client.email(), "Invoice ");
+        assertFalse(redrive.redrive(Duration.ofMinutes(2)).contains(lost.id()), "taken up: not queued again");
+        mailbox.awaitRelayPassed(mailer);
+        assertEquals(1, mailsTo(client.email(), "Invoice "), "one e-mail, whatever was queued");
     }
 
     @Test

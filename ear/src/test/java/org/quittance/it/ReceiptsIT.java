@@ -137,6 +137,18 @@ class ReceiptsIT {
         assertEquals(0, new BigDecimal("3000").multiply(new BigDecimal("12.34")).compareTo(imported), "every amount once");
     }
 
+    @Test
+    void anImportTheProcessorRateLimitsWaitsItOutAndEndsAsIfNeverLimited() throws Exception {
+        Instant from = quietPeriod();
+        List<String> settled = simulate(1_000, from);
+        // Two list calls a second: the import's ten pages run into Stripe's 429 and must back off, not fail.
+        SandboxClient.rateLimitListing(2);
+
+        assertEquals(BatchStatus.COMPLETED, runToEnd(receiptImport.start(from, from.plus(1, ChronoUnit.DAYS))));
+        assertTrue(SandboxClient.noFaultsCountingRateLimited() > 0, "the processor did answer 429");
+        assertEquals(1_000, receiptsOf(settled), "one receipt per settled payment");
+    }
+
     /**
      * A crash leaves an import STARTED in the job repository for ever, and a running import blocks
      * every later one. At start the server marks it failed with the reason and restarts it from its

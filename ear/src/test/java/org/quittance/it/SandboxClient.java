@@ -117,8 +117,18 @@ public final class SandboxClient {
         faults(Map.of());
     }
 
-    private static void faults(Map<String, String> faults) {
-        helper("faults", form(faults));
+    /** From now on, the list of settled transactions answers 429 beyond this many calls a second. */
+    public static void rateLimitListing(int callsPerSecond) {
+        faults(Map.of("list_rate_limit", String.valueOf(callsPerSecond)));
+    }
+
+    /** Back to no faults. @return how many list calls were answered 429 since the faults were set before */
+    public static int noFaultsCountingRateLimited() {
+        return faults(Map.of()).getInt("rate_limited");
+    }
+
+    private static JsonObject faults(Map<String, String> faults) {
+        return helper("faults", form(faults));
     }
 
     private static JsonObject helper(String name, String form) {

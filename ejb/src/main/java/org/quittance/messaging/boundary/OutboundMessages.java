@@ -1,14 +1,21 @@
 package org.quittance.messaging.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.quittance.messaging.control.Queue;
+
+import java.util.logging.Logger;
 
 /**
  * Sends a message in the caller's transaction (the container's XA connection factory), so the
@@ -18,8 +25,19 @@ import org.quittance.messaging.control.Queue;
 @Stateless
 public class OutboundMessages {
 
+    private static final Logger LOG = Logger.getLogger(OutboundMessages.class.getName());
+
     @Inject
     JMSContext jms;
+
+    @Resource
+    SessionContext context;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Resource(lookup = "java:/jms/queue/PublishedInvoices")
     jakarta.jms.Queue publishedInvoices;
@@ -41,6 +59,35 @@ public class OutboundMessages {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void wake(Queue queue, String type, String key, String body) {
         jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(destination(queue), message(type, key, body));
+    }
+
+    /**
+     * {@link #wake} once the caller's transaction has committed, and never if it rolls back: for work
+     * whose row is written in a transaction the caller does not end itself. The wake-up leaves from
+     * another thread, since the finished transaction's thread may no longer enlist a JMS session.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void wakeAfterCommit(Queue queue, String type, String key, String body) {
+        OutboundMessages self = context.getBusinessObject(OutboundMessages.class);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    executor.execute(() -> {
+                        try {
+                            self.wake(queue, type, key, body);
+                        } catch (RuntimeException e) {
+                            LOG.warning(() -> "Could not wake the consumer of " + queue.queueName() + " for " + key
+                                    + " (" + e + "); its sweeper queues it again");
+                        }
+                    });
+                }
+            }
+        });
     }
 
     private TextMessage message(String type, String key, String body) {

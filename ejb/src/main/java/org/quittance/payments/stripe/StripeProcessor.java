@@ -1,6 +1,7 @@
 package org.quittance.payments.stripe;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
@@ -39,6 +40,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
 
 /**
  * The Stripe adapter, on the official stripe-java library: Checkout Sessions with our references in
@@ -211,11 +214,7 @@ public final class StripeProcessor implements PaymentProcessor {
         if (startingAfter != null) {
             params.setStartingAfter(startingAfter);
         }
-        try {
-            return settled(client().v1().balanceTransactions().list(params.build()));
-        } catch (StripeException | RuntimeException e) {
-            throw unavailable("list settled transactions", e);
-        }
+        return listing("list settled transactions", () -> settled(client().v1().balanceTransactions().list(params.build())));
     }
 
     @Override
@@ -225,7 +224,7 @@ public final class StripeProcessor implements PaymentProcessor {
         if (startingAfter != null) {
             params.setStartingAfter(startingAfter);
         }
-        try {
+        return listing("list payouts", () -> {
             List<ProcessorPayout> payouts = new ArrayList<>();
             for (Payout p : client().v1().payouts().list(params.build()).getData()) {
                 String currency = p.getCurrency().toUpperCase(Locale.ROOT);
@@ -234,9 +233,7 @@ public final class StripeProcessor implements PaymentProcessor {
                         Instant.ofEpochSecond(p.getCreated())));
             }
             return payouts;
-        } catch (StripeException | RuntimeException e) {
-            throw unavailable("list payouts", e);
-        }
+        });
     }
 
     @Override
@@ -246,14 +243,11 @@ public final class StripeProcessor implements PaymentProcessor {
         if (startingAfter != null) {
             params.setStartingAfter(startingAfter);
         }
-        try {
-            return settled(client().v1().balanceTransactions().list(params.build())).stream()
-                    .map(t -> new SettledTransaction(t.id(), t.type(), t.source(), t.paymentId(), t.gross(), t.fee(), t.net(), t.created(),
-                            payoutId, t.metadata(), t.description()))
-                    .toList();
-        } catch (StripeException | RuntimeException e) {
-            throw unavailable("list the transactions of payout " + payoutId, e);
-        }
+        return listing("list the transactions of payout " + payoutId, () -> settled(client().v1().balanceTransactions().list(params.build()))
+                .stream()
+                .map(t -> new SettledTransaction(t.id(), t.type(), t.source(), t.paymentId(), t.gross(), t.fee(), t.net(), t.created(),
+                        payoutId, t.metadata(), t.description()))
+                .toList());
     }
 
     private static List<SettledTransaction> settled(StripeCollection<BalanceTransaction> page) {
@@ -303,6 +297,47 @@ public final class StripeProcessor implements PaymentProcessor {
     static Money fromMinorUnits(long minor, String currency) {
         int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
         return Money.of(BigDecimal.valueOf(minor, digits), currency);
+    }
+
+    /** The first wait after Stripe's 429, doubled each time up to {@link #LONGEST_BACKOFF}. */
+    private static final Logger LOG = Logger.getLogger(StripeProcessor.class.getName());
+
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    static final Duration LONGEST_BACKOFF = Duration.ofSeconds(4);
+    /** About 20 s of waiting in all before the listing gives up (the import's chunk fails; a restart resumes it). */
+    static final int RATE_LIMITED_TRIES = 8;
+
+    private interface Call<T> {
+        T call() throws StripeException;
+    }
+
+    /**
+     * A list call that honours Stripe's rate limit: a 429 is waited out with an exponential backoff
+     * (with jitter, so that two importers do not retry in step), as Stripe asks; anything else, or a
+     * limit that lasts, makes the processor unavailable.
+     */
+    private static <T> T listing(String what, Call<T> call) throws ProcessorUnavailable {
+        long wait = FIRST_BACKOFF.toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.call();
+            } catch (RateLimitException e) {
+                if (attempt == RATE_LIMITED_TRIES) {
+                    throw unavailable(what + " (still rate-limited after " + attempt + " tries)", e);
+                }
+                long pause = wait + ThreadLocalRandom.current().nextLong(wait / 2 + 1);
+                LOG.fine(() -> "Stripe rate-limited a call to " + what + "; trying again in " + pause + " ms");
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw unavailable(what, interrupted);
+                }
+                wait = Math.min(wait * 2, LONGEST_BACKOFF.toMillis());
+            } catch (StripeException | RuntimeException e) {
+                throw unavailable(what, e);
+            }
+        }
     }
 
     private static ProcessorUnavailable unavailable(String what, Exception e) {

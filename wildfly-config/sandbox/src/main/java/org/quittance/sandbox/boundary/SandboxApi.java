@@ -449,6 +449,10 @@ public class SandboxApi {
     }
 
     private Answer balanceTransactions(Map<String, String> query) {
+        if (SandboxFaults.listingRateLimited()) {
+            return error(429, "invalid_request_error", null, "Too many requests hit the API too quickly. We recommend an"
+                    + " exponential backoff of your requests.");
+        }
         if (SandboxFaults.listingFails()) {
             return error(500, "api_error", null, "Sandbox fault: the balance transaction list is failing on purpose.");
         }

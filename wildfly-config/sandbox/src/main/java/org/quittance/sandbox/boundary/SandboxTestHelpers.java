@@ -47,8 +47,9 @@ public class SandboxTestHelpers {
             case "disputes/close" -> closeDispute(FormBody.parse(body));
             case "webhooks/deliver" -> ok(Json.createObjectBuilder().add("delivered", webhooks.deliverPending()).build());
             case "faults" -> {
-                SandboxFaults.set(FormBody.parse(body));
-                yield ok(Json.createObjectBuilder().add("chaos", SandboxFaults.chaos()).add("lose_events", SandboxFaults.losesEvents()).build());
+                int rateLimited = SandboxFaults.set(FormBody.parse(body));
+                yield ok(Json.createObjectBuilder().add("chaos", SandboxFaults.chaos()).add("lose_events", SandboxFaults.losesEvents())
+                        .add("rate_limited", rateLimited).build());
             }
             default -> SandboxApi.error(404, "invalid_request_error", null, "Unrecognized test helper (POST: " + path + ").");
         };
