@@ -273,6 +273,25 @@ class ReceiptsIT {
     }
 
     @Test
+    void aRefusedReceiptInASelectionLeavesTheOthersAppliedAndIsNamed() throws Exception {
+        BillingFixtures.Published first = fixtures.registeredClientWithPublishedInvoice();
+        BillingFixtures.Published second = fixtures.registeredClientWithPublishedInvoice();
+        Receipt paysFirst = recordUnnamed(gbp("100.00"), "Card payment for " + billing.invoice(first.invoiceId()).number());
+        Receipt nobodys = recordUnnamed(gbp("31.17"), "no reference anybody knows");
+        Receipt paysSecond = recordUnnamed(gbp("100.00"), "Card payment for " + billing.invoice(second.invoiceId()).number());
+        assertNull(nobodys.clientId(), "no client: Accept must refuse it");
+
+        // Accepted together as one group, which the refusal rolls back: then one by one.
+        IntegratedReceipts.Accepted accepted = receipts.acceptSelected(List.of(paysFirst.id(), nobodys.id(), paysSecond.id()));
+        assertEquals(2, accepted.applied());
+        assertEquals(1, accepted.refused().size());
+        assertTrue(accepted.refused().get(0).contains(nobodys.paymentReference()), accepted.refused().get(0));
+        assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(first.invoiceId()).state());
+        assertEquals(InvoiceState.PARTLY_PAID, billing.invoice(second.invoiceId()).state());
+        assertEquals(ReceiptState.AWAITING_ACCEPTANCE, receipts.receipt(nobodys.id()).state());
+    }
+
+    @Test
     void withAutoApplyACertainPortalPaymentGoesStraightOntoTheBooks() throws Exception {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("200.00")), ADDRESS);

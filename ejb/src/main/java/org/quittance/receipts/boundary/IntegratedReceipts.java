@@ -97,23 +97,46 @@ public class IntegratedReceipts {
     public record Accepted(int applied, int alreadyDecided, List<String> refused) {
     }
 
-    /** Applies each selected receipt in its own transaction, in id order; a refused one leaves the others applied. */
+    /**
+     * How many receipts of a selection are accepted in one transaction: a commit waits for the disk,
+     * and a thousand of them were most of Accept Selected's time (issue 18).
+     */
+    static final int TOGETHER = 50;
+
+    /**
+     * Applies the selected receipts in id order, as if each had its own transaction: a group of them
+     * commits together, and a group in which one is refused is applied again one by one, so that a
+     * refused receipt leaves the others applied and is named.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Accepted acceptSelected(@NotNull List<Long> receiptIds) {
         String by = audit.caller();
+        List<Long> ids = receiptIds.stream().distinct().sorted().toList();
         int applied = 0, already = 0;
         List<String> refused = new ArrayList<>();
-        for (Long id : receiptIds.stream().distinct().sorted().toList()) {
+        for (int from = 0; from < ids.size(); from += TOGETHER) {
+            List<Long> group = ids.subList(from, Math.min(ids.size(), from + TOGETHER));
+            List<ReceiptPosting.Outcome> outcomes;
             try {
-                if (posting.acceptAlone(id, by) == ReceiptPosting.Outcome.APPLIED) {
+                outcomes = posting.acceptTogether(group, by);
+            } catch (RuleViolation | EJBException e) {
+                outcomes = new ArrayList<>();
+                for (Long id : group) {
+                    try {
+                        outcomes.add(posting.acceptAlone(id, by));
+                    } catch (RuleViolation refusal) {
+                        refused.add(refusal.getMessage());
+                    } catch (EJBException failure) {
+                        refused.add("Receipt " + id + " could not be applied: " + rootMessage(failure));
+                    }
+                }
+            }
+            for (ReceiptPosting.Outcome outcome : outcomes) {
+                if (outcome == ReceiptPosting.Outcome.APPLIED) {
                     applied++;
                 } else {
                     already++;
                 }
-            } catch (RuleViolation e) {
-                refused.add(e.getMessage());
-            } catch (EJBException e) {
-                refused.add("Receipt " + id + " could not be applied: " + rootMessage(e));
             }
         }
         return new Accepted(applied, already, refused);

@@ -151,11 +151,9 @@ public class ReceiptImport {
     /** Records a chunk of settled payments as receipts, in the chunk's transaction. */
     @PermitAll
     public void record(List<SettledTransaction> transactions) {
-        for (SettledTransaction t : transactions) {
-            String reference = t.paymentId() != null ? t.paymentId() : t.source();
-            intake.record(new ReceiptIntake.ProcessorFacts(reference, t.source(), t.id(), t.gross(), t.fee(), t.net(), t.payout(),
-                    t.created().atOffset(ZoneOffset.UTC), t.checkoutReference(), t.description()), "receipt import");
-        }
+        intake.recordAll(transactions.stream().map(t -> new ReceiptIntake.ProcessorFacts(t.paymentId() != null ? t.paymentId() : t.source(),
+                t.source(), t.id(), t.gross(), t.fee(), t.net(), t.payout(), t.created().atOffset(ZoneOffset.UTC), t.checkoutReference(),
+                t.description())).toList(), "receipt import");
     }
 
     private static Instant instant(Date date) {

@@ -4,6 +4,7 @@ import org.quittance.billing.control.OpenInvoice;
 import org.quittance.billing.entity.InvoiceState;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
@@ -70,7 +71,9 @@ public class ReceiptMatching {
             parameters.addAll(namedParameters);
         }
         sql.append("i.due_date, i.number LIMIT 500");
-        var query = em.createNativeQuery(sql.toString());
+        // Reads invoices only, which a caller writing receipts has flushed: the receipts it has not
+        // yet written may wait (ReceiptIntake.recordAll writes a chunk's together).
+        var query = em.createNativeQuery(sql.toString()).setFlushMode(FlushModeType.COMMIT);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }

@@ -57,6 +57,16 @@ public class ReceiptPosting {
         return accept(receiptId, by);
     }
 
+    /**
+     * Accepts receipts of a selection together, in one transaction of their own: all of them, or
+     * none when one is refused (the rule's refusal rolls the transaction back), so that the caller
+     * can accept that group one by one and tell which.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Outcome> acceptTogether(List<Long> receiptIds, String by) {
+        return receiptIds.stream().map(id -> accept(id, by)).toList();
+    }
+
     public Outcome accept(long receiptId, String by) {
         Receipt receipt = locked(receiptId);
         if (receipt.state() != ReceiptState.AWAITING_ACCEPTANCE) {

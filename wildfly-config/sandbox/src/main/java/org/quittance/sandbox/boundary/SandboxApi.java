@@ -1,7 +1,7 @@
 package org.quittance.sandbox.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
+import org.quittance.sandbox.control.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -100,7 +100,7 @@ public class SandboxApi {
                             business_name = EXCLUDED.business_name, default_currency = EXCLUDED.default_currency""",
                 secretKey, webhookSecret, business.isBlank() || business.length() > 200 ? null : business,
                 currency.matches("[A-Z]{3}") ? currency : null);
-        return ok(Json.createObjectBuilder().add("object", "test_helpers.account").add("secret_key", secretKey)
+        return ok(Jsons.createObjectBuilder().add("object", "test_helpers.account").add("secret_key", secretKey)
                 .add("publishable_key", SandboxKeys.publishableKey()).add("webhook_secret", webhookSecret).build());
     }
 
@@ -146,8 +146,8 @@ public class SandboxApi {
 
     public Answer get(String path, Map<String, String> query) {
         if (path.equals("/v1/balance")) {
-            return ok(Json.createObjectBuilder().add("object", "balance").add("livemode", false)
-                    .add("available", Json.createArrayBuilder()).add("pending", Json.createArrayBuilder()).build());
+            return ok(Jsons.createObjectBuilder().add("object", "balance").add("livemode", false)
+                    .add("available", Jsons.createArrayBuilder()).add("pending", Jsons.createArrayBuilder()).build());
         }
         if (path.equals("/v1/balance_transactions")) {
             return balanceTransactions(query);
@@ -158,7 +158,7 @@ public class SandboxApi {
         String[] parts = path.split("/");
         if (path.matches("/v1/checkout/sessions/[^/]+")) {
             load(parts[4]).filter(s -> "open".equals(str(s, "status")) && expired(s)).ifPresent(s -> {
-                JsonObject expired = with(s, "status", Json.createValue("expired"));
+                JsonObject expired = with(s, "status", Jsons.createValue("expired"));
                 save(expired);
                 event("checkout.session.expired", expired);
             });
@@ -215,21 +215,21 @@ public class SandboxApi {
 
         JsonObject intent = Optional.ofNullable(str(session, "payment_intent")).flatMap(this::load).orElse(null);
         if (intent == null) {
-            intent = Json.createObjectBuilder()
+            intent = Jsons.createObjectBuilder()
                     .add("id", id("pi")).add("object", "payment_intent").add("amount", amount).add("amount_received", 0)
                     .add("currency", currency).add("customer", session.get("customer")).add("description", session.get("_description"))
                     .add("metadata", session.getJsonObject("_payment_intent_metadata")).add("status", "requires_payment_method")
                     .add("latest_charge", JsonValue.NULL).add("last_payment_error", JsonValue.NULL)
                     .add("livemode", false).add("created", now).build();
-            session = with(session, "payment_intent", Json.createValue(intent.getString("id")));
+            session = with(session, "payment_intent", Jsons.createValue(intent.getString("id")));
         }
         String chargeId = id("ch");
-        JsonObjectBuilder charge = Json.createObjectBuilder()
+        JsonObjectBuilder charge = Jsons.createObjectBuilder()
                 .add("id", chargeId).add("object", "charge").add("amount", amount).add("currency", currency)
                 .add("payment_intent", intent.getString("id")).add("customer", session.get("customer"))
                 .add("metadata", intent.getJsonObject("metadata")).add("description", intent.get("description"))
-                .add("billing_details", Json.createObjectBuilder().add("name", nameOnCard).add("email", session.get("customer_email")))
-                .add("payment_method_details", Json.createObjectBuilder().add("type", "card").add("card", Json.createObjectBuilder()
+                .add("billing_details", Jsons.createObjectBuilder().add("name", nameOnCard).add("email", session.get("customer_email")))
+                .add("payment_method_details", Jsons.createObjectBuilder().add("type", "card").add("card", Jsons.createObjectBuilder()
                         .add("brand", brandCode(outcome.brand())).add("last4", digits.substring(digits.length() - 4))
                         .add("exp_month", exp.getMonthValue()).add("exp_year", exp.getYear()).add("funding", "credit").add("country", "GB")))
                 .add("amount_refunded", 0).add("refunded", false).add("disputed", outcome.disputed())
@@ -238,13 +238,13 @@ public class SandboxApi {
             JsonObject failed = charge.add("status", "failed").add("paid", false).add("captured", false)
                     .add("amount_captured", 0).add("balance_transaction", JsonValue.NULL)
                     .add("failure_code", outcome.code()).add("failure_message", outcome.message())
-                    .add("outcome", Json.createObjectBuilder().add("type", "issuer_declined").add("seller_message", "The bank did not approve the payment."))
+                    .add("outcome", Jsons.createObjectBuilder().add("type", "issuer_declined").add("seller_message", "The bank did not approve the payment."))
                     .build();
             save(failed);
-            JsonObjectBuilder error = Json.createObjectBuilder().add("type", "card_error").add("code", outcome.code())
+            JsonObjectBuilder error = Jsons.createObjectBuilder().add("type", "card_error").add("code", outcome.code())
                     .add("message", outcome.message()).add("charge", chargeId);
             if (outcome.declineCode() != null) error.add("decline_code", outcome.declineCode());
-            intent = Json.createObjectBuilder(intent).add("status", "requires_payment_method").add("latest_charge", chargeId)
+            intent = Jsons.createObjectBuilder(intent).add("status", "requires_payment_method").add("latest_charge", chargeId)
                     .add("last_payment_error", error).build();
             save(intent);
             save(session);
@@ -254,22 +254,22 @@ public class SandboxApi {
         }
 
         long fee = org.quittance.sandbox.control.SandboxFees.of(amount);
-        JsonObject txn = Json.createObjectBuilder()
+        JsonObject txn = Jsons.createObjectBuilder()
                 .add("id", id("txn")).add("object", "balance_transaction").add("amount", amount).add("fee", fee).add("net", amount - fee)
                 .add("currency", currency).add("type", "charge").add("reporting_category", "charge").add("source", chargeId)
                 .add("status", "pending").add("available_on", now + 2 * 86_400).add("created", now)
-                .add("fee_details", Json.createArrayBuilder().add(Json.createObjectBuilder().add("amount", fee).add("currency", currency)
+                .add("fee_details", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("amount", fee).add("currency", currency)
                         .add("type", "stripe_fee").add("description", "Sandbox processing fees")))
                 .add("_payment_intent", intent.getString("id"))
                 .build();
         JsonObject succeeded = charge.add("status", "succeeded").add("paid", true).add("captured", true)
                 .add("amount_captured", amount).add("balance_transaction", txn.getString("id"))
                 .add("failure_code", JsonValue.NULL).add("failure_message", JsonValue.NULL)
-                .add("outcome", Json.createObjectBuilder().add("type", "authorized").add("seller_message", "Payment complete."))
+                .add("outcome", Jsons.createObjectBuilder().add("type", "authorized").add("seller_message", "Payment complete."))
                 .build();
-        intent = Json.createObjectBuilder(intent).add("status", "succeeded").add("amount_received", amount)
+        intent = Jsons.createObjectBuilder(intent).add("status", "succeeded").add("amount_received", amount)
                 .add("latest_charge", chargeId).add("last_payment_error", JsonValue.NULL).build();
-        session = Json.createObjectBuilder(session).add("status", "complete").add("payment_status", "paid").build();
+        session = Jsons.createObjectBuilder(session).add("status", "complete").add("payment_status", "paid").build();
         save(txn);
         save(succeeded);
         save(intent);
@@ -278,7 +278,7 @@ public class SandboxApi {
         event("payment_intent.succeeded", intent);
         event("checkout.session.completed", session);
         if (outcome.disputed()) {
-            JsonObject dispute = Json.createObjectBuilder().add("id", id("dp")).add("object", "dispute").add("amount", amount)
+            JsonObject dispute = Jsons.createObjectBuilder().add("id", id("dp")).add("object", "dispute").add("amount", amount)
                     .add("currency", currency).add("charge", chargeId).add("payment_intent", intent.getString("id"))
                     .add("reason", "fraudulent").add("status", "needs_response").add("livemode", false).add("created", now).build();
             save(dispute);
@@ -297,9 +297,9 @@ public class SandboxApi {
 
     private Answer createCustomer(Map<String, String> form) {
         Map<String, String> address = FormBody.under(form, "address");
-        JsonObjectBuilder addr = Json.createObjectBuilder();
+        JsonObjectBuilder addr = Jsons.createObjectBuilder();
         address.forEach(addr::add);
-        JsonObject customer = Json.createObjectBuilder()
+        JsonObject customer = Jsons.createObjectBuilder()
                 .add("id", id("cus")).add("object", "customer").add("name", form.getOrDefault("name", ""))
                 .add("email", form.getOrDefault("email", "")).add("address", addr)
                 .add("metadata", metadata(FormBody.under(form, "metadata"))).add("livemode", false)
@@ -319,7 +319,7 @@ public class SandboxApi {
         }
         String currency = null;
         long total = 0;
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (int i = 0; form.containsKey("line_items[" + i + "][price_data][unit_amount]"); i++) {
             String p = "line_items[" + i + "]";
             long unit;
@@ -339,7 +339,7 @@ public class SandboxApi {
             }
             currency = c;
             total += unit * quantity;
-            items.add(Json.createObjectBuilder().add("name", form.getOrDefault(p + "[price_data][product_data][name]", "Item"))
+            items.add(Jsons.createObjectBuilder().add("name", form.getOrDefault(p + "[price_data][product_data][name]", "Item"))
                     .add("amount", unit * quantity));
         }
         if (currency == null) {
@@ -351,12 +351,12 @@ public class SandboxApi {
         String email = customerId == null ? form.getOrDefault("customer_email", "")
                 : load(customerId).map(c -> str(c, "email")).orElse("");
         String id = "cs_test_" + random(48);
-        JsonObject session = Json.createObjectBuilder()
+        JsonObject session = Jsons.createObjectBuilder()
                 .add("id", id).add("object", "checkout.session").add("mode", "payment")
                 .add("amount_total", total).add("amount_subtotal", total).add("currency", currency)
-                .add("customer", customerId == null ? JsonValue.NULL : Json.createValue(customerId))
+                .add("customer", customerId == null ? JsonValue.NULL : Jsons.createValue(customerId))
                 .add("customer_email", email)
-                .add("client_reference_id", form.containsKey("client_reference_id") ? Json.createValue(form.get("client_reference_id")) : JsonValue.NULL)
+                .add("client_reference_id", form.containsKey("client_reference_id") ? Jsons.createValue(form.get("client_reference_id")) : JsonValue.NULL)
                 .add("metadata", metadata(FormBody.under(form, "metadata")))
                 .add("payment_intent", JsonValue.NULL).add("payment_status", "unpaid").add("status", "open")
                 .add("success_url", form.get("success_url")).add("cancel_url", form.get("cancel_url"))
@@ -378,7 +378,7 @@ public class SandboxApi {
         if (!"open".equals(str(session, "status"))) {
             return error(400, "invalid_request_error", null, "Only Checkout Sessions with a status of `open` can be expired.");
         }
-        session = with(session, "status", Json.createValue("expired"));
+        session = with(session, "status", Jsons.createValue("expired"));
         save(session);
         event("checkout.session.expired", session);
         return ok(session);
@@ -414,15 +414,15 @@ public class SandboxApi {
         }
         long now = Instant.now().getEpochSecond();
         String refundId = id("re");
-        JsonObject txn = Json.createObjectBuilder()
+        JsonObject txn = Jsons.createObjectBuilder()
                 .add("id", id("txn")).add("object", "balance_transaction").add("amount", -requested).add("fee", 0).add("net", -requested)
                 .add("currency", currency).add("type", "refund").add("reporting_category", "refund").add("source", refundId)
                 .add("status", "available").add("available_on", now).add("created", now).build();
-        JsonObject refund = Json.createObjectBuilder()
+        JsonObject refund = Jsons.createObjectBuilder()
                 .add("id", refundId).add("object", "refund").add("amount", requested).add("currency", currency).add("charge", chargeId)
                 .add("payment_intent", charge.get("payment_intent")).add("status", "succeeded").add("balance_transaction", txn.getString("id"))
                 .add("metadata", metadata(FormBody.under(form, "metadata"))).add("created", now).build();
-        JsonObject refunded = Json.createObjectBuilder(charge).add("amount_refunded", already + requested)
+        JsonObject refunded = Jsons.createObjectBuilder(charge).add("amount_refunded", already + requested)
                 .add("refunded", already + requested == amount).build();
         save(txn);
         save(refund);
@@ -440,7 +440,7 @@ public class SandboxApi {
                 SELECT body FROM sandbox.objects WHERE type = 'dispute' AND CAST(body AS jsonb) ->> 'payment_intent' = ?""", paymentIntent);
         JsonObject dispute = rows.stream().map(SandboxApi::parse).filter(d -> "needs_response".equals(str(d, "status"))).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No open dispute for " + paymentIntent));
-        dispute = with(dispute, "status", Json.createValue(won ? "won" : "lost"));
+        dispute = with(dispute, "status", Jsons.createValue(won ? "won" : "lost"));
         save(dispute);
         if (won) {
             event("charge.dispute.funds_reinstated", dispute);
@@ -462,7 +462,7 @@ public class SandboxApi {
         List<String> rows = payout != null
                 ? page("balance_transaction", " AND id IN (SELECT txn_id FROM sandbox.payout_items WHERE payout_id = ?)", payout, query, limit)
                 : page("balance_transaction", "", null, query, limit);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsons.createArrayBuilder();
         List<JsonObject> page = rows.stream().limit(limit).map(r -> visible(parse(r))).toList();
         boolean expandSource = query.entrySet().stream().anyMatch(e -> e.getKey().startsWith("expand") && "data.source".equals(e.getValue()));
         Map<String, JsonObject> sources = expandSource
@@ -471,7 +471,7 @@ public class SandboxApi {
             JsonObject source = sources.get(str(txn, "source"));
             data.add(source == null ? txn : with(txn, "source", visible(source)));
         });
-        return ok(Json.createObjectBuilder().add("object", "list").add("url", "/v1/balance_transactions")
+        return ok(Jsons.createObjectBuilder().add("object", "list").add("url", "/v1/balance_transactions")
                 .add("has_more", rows.size() > limit).add("data", data).build());
     }
 
@@ -494,9 +494,9 @@ public class SandboxApi {
     private Answer payouts(Map<String, String> query) {
         int limit = limit(query);
         List<String> rows = page("payout", "", null, query, limit);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsons.createArrayBuilder();
         rows.stream().limit(limit).map(r -> visible(parse(r))).forEach(data::add);
-        return ok(Json.createObjectBuilder().add("object", "list").add("url", "/v1/payouts")
+        return ok(Jsons.createObjectBuilder().add("object", "list").add("url", "/v1/payouts")
                 .add("has_more", rows.size() > limit).add("data", data).build());
     }
 
@@ -591,11 +591,11 @@ public class SandboxApi {
 
     private void event(String type, JsonObject object) {
         String id = id("evt");
-        JsonObject event = Json.createObjectBuilder()
+        JsonObject event = Jsons.createObjectBuilder()
                 .add("id", id).add("object", "event").add("api_version", API_VERSION)
                 .add("created", Instant.now().getEpochSecond()).add("livemode", false).add("pending_webhooks", 1)
-                .add("request", Json.createObjectBuilder().add("id", JsonValue.NULL).add("idempotency_key", JsonValue.NULL))
-                .add("type", type).add("data", Json.createObjectBuilder().add("object", visible(object)))
+                .add("request", Jsons.createObjectBuilder().add("id", JsonValue.NULL).add("idempotency_key", JsonValue.NULL))
+                .add("type", type).add("data", Jsons.createObjectBuilder().add("object", visible(object)))
                 .build();
         sql.update("INSERT INTO sandbox.events (seq, id, body, next_attempt) VALUES (nextval('sandbox.event_seq'), ?, ?, now())",
                 id, event.toString());
@@ -636,7 +636,7 @@ public class SandboxApi {
 
     /** Our own bookkeeping fields start with "_" and are not part of the API's objects. */
     private static JsonObject visible(JsonObject object) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.createObjectBuilder();
         object.forEach((k, v) -> {
             if (!k.startsWith("_")) b.add(k, v);
         });
@@ -644,24 +644,24 @@ public class SandboxApi {
     }
 
     static Answer error(int status, String type, String param, String message) {
-        JsonObjectBuilder e = Json.createObjectBuilder().add("type", type).add("message", message);
+        JsonObjectBuilder e = Jsons.createObjectBuilder().add("type", type).add("message", message);
         if (param != null) e.add("param", param);
         if ("idempotency_error".equals(type)) e.add("code", "idempotency_key_in_use");
-        return new Answer(status, Json.createObjectBuilder().add("error", e).build().toString());
+        return new Answer(status, Jsons.createObjectBuilder().add("error", e).build().toString());
     }
 
     private static JsonObject metadata(Map<String, String> entries) {
-        JsonObjectBuilder m = Json.createObjectBuilder();
+        JsonObjectBuilder m = Jsons.createObjectBuilder();
         entries.forEach(m::add);
         return m.build();
     }
 
     private static JsonObject with(JsonObject o, String key, JsonValue value) {
-        return Json.createObjectBuilder(o).add(key, value).build();
+        return Jsons.createObjectBuilder(o).add(key, value).build();
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,7 +1,7 @@
 package org.quittance.sandbox.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
+import org.quittance.sandbox.control.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -52,15 +52,15 @@ public class SandboxSettlements {
             String currency = c.currency().toLowerCase();
             long created = c.created().getEpochSecond();
             long fee = org.quittance.sandbox.control.SandboxFees.of(c.amountMinor());
-            JsonObjectBuilder metadata = Json.createObjectBuilder();
+            JsonObjectBuilder metadata = Jsons.createObjectBuilder();
             c.metadata().forEach(metadata::add);
-            JsonObject charge = Json.createObjectBuilder()
+            JsonObject charge = Jsons.createObjectBuilder()
                     .add("id", chargeId).add("object", "charge").add("amount", c.amountMinor()).add("currency", currency)
                     .add("payment_intent", intent).add("metadata", metadata)
-                    .add("description", c.description() == null ? JsonValue.NULL : Json.createValue(c.description()))
+                    .add("description", c.description() == null ? JsonValue.NULL : Jsons.createValue(c.description()))
                     .add("status", "succeeded").add("paid", true).add("captured", true).add("amount_captured", c.amountMinor())
                     .add("balance_transaction", txnId).add("livemode", false).add("created", created).build();
-            JsonObject txn = Json.createObjectBuilder()
+            JsonObject txn = Jsons.createObjectBuilder()
                     .add("id", txnId).add("object", "balance_transaction").add("amount", c.amountMinor()).add("fee", fee)
                     .add("net", c.amountMinor() - fee).add("currency", currency).add("type", "charge").add("reporting_category", "charge")
                     .add("source", chargeId).add("status", "available").add("available_on", created + 2 * 86_400)
@@ -95,14 +95,14 @@ public class SandboxSettlements {
         String payoutId = "po_" + suffix;
         long amount = 0;
         for (Object[] row : rows) {
-            amount += Json.createReader(new java.io.StringReader((String) row[1])).readObject().getJsonNumber("net").longValue();
+            amount += Jsons.createReader(new java.io.StringReader((String) row[1])).readObject().getJsonNumber("net").longValue();
             sql.update("INSERT INTO sandbox.payout_items (txn_id, payout_id) VALUES (?, ?)", row[0], payoutId);
         }
         String txnId = "txn_" + suffix;
-        insert(Json.createObjectBuilder().add("id", payoutId).add("object", "payout").add("amount", amount)
+        insert(Jsons.createObjectBuilder().add("id", payoutId).add("object", "payout").add("amount", amount)
                 .add("currency", currency.toLowerCase()).add("arrival_date", created + 2 * 86_400).add("created", created)
                 .add("status", "paid").add("automatic", true).add("balance_transaction", txnId).add("livemode", false).build(), created);
-        insert(Json.createObjectBuilder().add("id", txnId).add("object", "balance_transaction").add("amount", -amount).add("fee", 0)
+        insert(Jsons.createObjectBuilder().add("id", txnId).add("object", "balance_transaction").add("amount", -amount).add("fee", 0)
                 .add("net", -amount).add("currency", currency.toLowerCase()).add("type", "payout").add("reporting_category", "payout")
                 .add("source", payoutId).add("status", "available").add("available_on", created).add("created", created).build(), created);
         return new Paid(payoutId, amount, rows.size());

@@ -4,7 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
+import org.quittance.sandbox.control.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -45,10 +45,10 @@ public class SandboxTestHelpers {
             case "payouts" -> payOut(FormBody.parse(body));
             case "refunds" -> api.post("/v1/refunds", body, null);
             case "disputes/close" -> closeDispute(FormBody.parse(body));
-            case "webhooks/deliver" -> ok(Json.createObjectBuilder().add("delivered", webhooks.deliverPending()).build());
+            case "webhooks/deliver" -> ok(Jsons.createObjectBuilder().add("delivered", webhooks.deliverPending()).build());
             case "faults" -> {
                 int rateLimited = SandboxFaults.set(FormBody.parse(body));
-                yield ok(Json.createObjectBuilder().add("chaos", SandboxFaults.chaos()).add("lose_events", SandboxFaults.losesEvents())
+                yield ok(Jsons.createObjectBuilder().add("chaos", SandboxFaults.chaos()).add("lose_events", SandboxFaults.losesEvents())
                         .add("rate_limited", rateLimited).build());
             }
             default -> SandboxApi.error(404, "invalid_request_error", null, "Unrecognized test helper (POST: " + path + ").");
@@ -58,7 +58,7 @@ public class SandboxTestHelpers {
     /** {"charges": [{"amount": 1234, "currency": "GBP", "created": epoch seconds, "payment_intent", "metadata", "description"}]} */
     private SandboxApi.Answer settle(String body) {
         List<SandboxSettlements.Simulated> simulated;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = Jsons.createReader(new StringReader(body))) {
             simulated = reader.readObject().getJsonArray("charges").getValuesAs(JsonObject.class).stream()
                     .map(c -> new SandboxSettlements.Simulated(c.getJsonNumber("amount").longValueExact(), c.getString("currency"),
                             Instant.ofEpochSecond(c.getJsonNumber("created").longValueExact()), text(c, "payment_intent"), metadata(c),
@@ -68,16 +68,16 @@ public class SandboxTestHelpers {
             return SandboxApi.error(400, "invalid_request_error", "charges",
                     "Give {\"charges\": [{\"amount\", \"currency\", \"created\", ...}]} as JSON.");
         }
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = Jsons.createArrayBuilder();
         settlements.settle(simulated).forEach(ids::add);
-        return ok(Json.createObjectBuilder().add("ids", ids).build());
+        return ok(Jsons.createObjectBuilder().add("ids", ids).build());
     }
 
     private SandboxApi.Answer payOut(Map<String, String> form) {
         String currency = form.getOrDefault("currency", api.firmCurrency());
         Instant at = form.containsKey("at") ? Instant.ofEpochSecond(Long.parseLong(form.get("at"))) : Instant.now();
         SandboxSettlements.Paid paid = settlements.payOut(currency, at);
-        return ok(Json.createObjectBuilder().add("id", paid.payoutId() == null ? JsonValue.NULL : Json.createValue(paid.payoutId()))
+        return ok(Jsons.createObjectBuilder().add("id", paid.payoutId() == null ? JsonValue.NULL : Jsons.createValue(paid.payoutId()))
                 .add("amount", paid.amountMinor()).add("transactions", paid.transactions()).build());
     }
 
@@ -87,7 +87,7 @@ public class SandboxTestHelpers {
             return SandboxApi.error(400, "invalid_request_error", "payment_intent", "Missing required param: payment_intent.");
         }
         api.closeDispute(intent, "true".equals(form.get("won")));
-        return ok(Json.createObjectBuilder().add("payment_intent", intent).add("status", "true".equals(form.get("won")) ? "won" : "lost").build());
+        return ok(Jsons.createObjectBuilder().add("payment_intent", intent).add("status", "true".equals(form.get("won")) ? "won" : "lost").build());
     }
 
     private static String text(JsonObject o, String key) {
