@@ -61,10 +61,7 @@ public class WebhookInbox {
         if (!adapter.name().equals(processor)) {
             throw new NotificationRefused("the firm's payment account is not with " + processor);
         }
-        List<VerifiedNotification> events = adapter.verify(rawBody, signatureHeader, Instant.now());
-        List<NotificationRecords.Waiting> kept = notifications.keepAll(processor, events);
-        kept.forEach(this::wake);
-        return kept.isEmpty() ? Receipt.DUPLICATE : Receipt.ACCEPTED;
+        return keep(processor, adapter.verify(rawBody, signatureHeader, Instant.now()));
     }
 
     /**
@@ -73,10 +70,7 @@ public class WebhookInbox {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Receipt recordPolled(String processor, String eventId, String type, byte[] body) {
-        List<NotificationRecords.Waiting> kept = notifications.keepAll(processor,
-                List.of(new VerifiedNotification(eventId, type, Instant.now(), body)));
-        kept.forEach(this::wake);
-        return kept.isEmpty() ? Receipt.DUPLICATE : Receipt.ACCEPTED;
+        return keep(processor, List.of(new VerifiedNotification(eventId, type, Instant.now(), body)));
     }
 
     /**
@@ -106,6 +100,13 @@ public class WebhookInbox {
     /** The message's key: the same notification queued twice is one message to the consumer's idempotence. */
     private static String key(String processor, String eventId) {
         return processor.toLowerCase(java.util.Locale.ROOT) + ":" + eventId;
+    }
+
+    /** Keeps the notifications (one commit), then wakes their consumer: a duplicate when all were kept before. */
+    private Receipt keep(String processor, List<VerifiedNotification> events) {
+        List<NotificationRecords.Waiting> kept = notifications.keepAll(processor, events);
+        kept.forEach(this::wake);
+        return kept.isEmpty() ? Receipt.DUPLICATE : Receipt.ACCEPTED;
     }
 
     /** After the commit: a lost wake-up is the sweeper's to make good, so it never fails the webhook. */
