@@ -46,6 +46,8 @@ public class BankStatementImport {
     public record Imported(int credits, int recorded, int known) {
     }
 
+    private static final int MATCHED_TOGETHER = 200;
+
     @PersistenceContext
     EntityManager em;
 
@@ -63,25 +65,36 @@ public class BankStatementImport {
         OffsetDateTime now = OffsetDateTime.now();
         List<String> references = references(file);
         Set<String> known = known(references);
-        int recorded = 0;
+        List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < file.credits().size(); i++) {
-            Bai2Statement.Credit credit = file.credits().get(i);
-            String reference = references.get(i);
-            if (known.contains(reference)) {
-                continue;
+            if (!known.contains(references.get(i))) {
+                fresh.add(i);
             }
-            String text = String.join(" ", credit.text(), credit.customerReference(), credit.bankReference()).strip();
-            Receipt receipt = new Receipt(ReceiptSource.BANK, method(credit.typeCode()), reference, credit.amount(), received,
-                    abbreviate(text.isEmpty() ? "Bank credit, type " + credit.typeCode() : text, 500), now);
-            ReceiptMatch match = matching.match(new ReceiptMatcher.Facts(credit.amount(), Map.of(), null, text));
-            receipt.match(match.kind(), match.clientId(), match.split().invoices(), match.reason());
-            em.persist(receipt);
-            recorded++;
         }
+        // Matched a group at a time: one query for the candidates of each group.
+        for (int from = 0; from < fresh.size(); from += MATCHED_TOGETHER) {
+            List<Integer> group = fresh.subList(from, Math.min(fresh.size(), from + MATCHED_TOGETHER));
+            List<ReceiptMatch> matches = matching.matchAll(group.stream()
+                    .map(i -> new ReceiptMatcher.Facts(file.credits().get(i).amount(), Map.of(), null, text(file.credits().get(i)))).toList());
+            for (int g = 0; g < group.size(); g++) {
+                Bai2Statement.Credit credit = file.credits().get(group.get(g));
+                String text = text(credit);
+                Receipt receipt = new Receipt(ReceiptSource.BANK, method(credit.typeCode()), references.get(group.get(g)), credit.amount(), received,
+                        abbreviate(text.isEmpty() ? "Bank credit, type " + credit.typeCode() : text, 500), now);
+                ReceiptMatch match = matches.get(g);
+                receipt.match(match.kind(), match.clientId(), match.split().invoices(), match.reason());
+                em.persist(receipt);
+            }
+        }
+        int recorded = fresh.size();
         em.flush();
         audit.record(by, AuditTrail.BANK_FILE, file.fileId(), "BAI2 statement imported",
                 fileName + ": " + file.credits().size() + " credits, " + recorded + " new receipts");
         return new Imported(file.credits().size(), recorded, file.credits().size() - recorded);
+    }
+
+    private static String text(Bai2Statement.Credit credit) {
+        return String.join(" ", credit.text(), credit.customerReference(), credit.bankReference()).strip();
     }
 
     /**
@@ -95,21 +108,28 @@ public class BankStatementImport {
         List<String> references = new ArrayList<>(file.credits().size());
         for (Bai2Statement.Credit credit : file.credits()) {
             String own = credit.bankReference().isBlank() ? "line " + credit.line() : credit.bankReference();
-            String base = abbreviate("BAI2 " + file.fileId() + " " + credit.account() + " " + own, 94);
+            // Control characters never belong in a reference (and would split the look-up's list).
+            String base = abbreviate(("BAI2 " + file.fileId() + " " + credit.account() + " " + own).replaceAll("\\p{Cntrl}", " "), 94);
             int n = seen.merge(base, 1, Integer::sum);
             references.add(n == 1 ? base : base + " #" + n);
         }
         return references;
     }
 
-    /** Which of these references earlier imports recorded: one query for the whole file. */
+    /**
+     * Which of these references earlier imports recorded: one query for the whole file, the references
+     * in one parameter (a file may hold more than a statement's parameters), the source in the SQL (so
+     * that the partial unique index serves it).
+     */
     private Set<String> known(List<String> references) {
         if (references.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(em.createQuery("SELECT r.paymentReference FROM Receipt r WHERE r.source = :s AND r.paymentReference IN :refs",
-                        String.class)
-                .setParameter("s", ReceiptSource.BANK).setParameter("refs", references).getResultList());
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery("SELECT payment_reference FROM receipt WHERE source = '" + ReceiptSource.BANK.name()
+                        + "' AND payment_reference = ANY (string_to_array(?, chr(30)))")
+                .setParameter(1, String.join("\u001e", references)).getResultList();
+        return Set.copyOf(found);
     }
 
     /** BAI2 detail type codes: lockbox and cheque deposits, wires, and the rest (ACH, transfers). */
