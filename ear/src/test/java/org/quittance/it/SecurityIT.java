@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -500,6 +501,26 @@ class SecurityIT {
         String cookie = sessionCookie(new Browser().get("/portal/login.xhtml"));
         assertTrue(cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"), cookie);
         assertFalse(cookie.toLowerCase().contains("secure"), "plain HTTP: a Secure cookie would never come back: " + cookie);
+    }
+
+    /**
+     * The server takes bodies as large as the staff's bank-file upload (a year's settlement file); every
+     * other request, the portal's and the webhooks' included, is refused above 10 MB on its declared
+     * length, before its body is sent (StaffLedgerIT uploads a file over 10 MB).
+     */
+    @Test
+    void aBodyOverTenMegabytesIsRefusedAnywhereButTheStaffsFileUpload() throws Exception {
+        for (String path : List.of("/portal/login.xhtml", "/portal/webhooks/stripe", "/staff/login.xhtml", "/staff/receipts.xhtml")) {
+            // A raw request: the JDK's HttpClient waits for ever when Expect: 100-continue gets a final answer (JDK-8286171).
+            try (java.net.Socket socket = new java.net.Socket(testModuleUrl.getHost(), testModuleUrl.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + testModuleUrl.getHost() + "\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + (11 * 1024 * 1024) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                assertEquals("HTTP/1.1 413 Request Entity Too Large", status, path);
+            }
+        }
     }
 
     @Test

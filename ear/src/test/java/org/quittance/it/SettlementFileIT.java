@@ -17,6 +17,7 @@ import org.quittance.receipts.boundary.ReceiptIntake;
 import org.quittance.bankfiles.boundary.SettlementFiles;
 import org.quittance.receipts.entity.Receipt;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -68,7 +69,7 @@ class SettlementFileIT {
                 row("d", "2026-11-21 16:02:10", "-50.00", "0.00", "-50.00", "refund", "pi_" + run + "a"),
                 row("e", "2026-11-22 00:05:00", "-767.94", "0.00", "-767.94", "payout", ""));
 
-        SettlementFiles.Upload upload = settlementFiles.upload("balance-" + run + ".csv", file);
+        SettlementFiles.Upload upload = settlementFiles.upload("balance-" + run + ".csv", new ByteArrayInputStream(file));
         assertEquals(5, upload.transactions());
         assertEquals(3, upload.payments());
         Eventually.await("the settlement file import", Duration.ofMinutes(1), () -> !receiptImport.progress(upload.executionId()).running());
@@ -84,10 +85,14 @@ class SettlementFileIT {
         assertEquals(Money.of("246.05", "GBP"), fromFile.net());
         assertEquals("po_" + run, fromFile.payout());
         assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"), "one receipt per payment");
+        assertEquals(5L, count("SELECT COUNT(*) FROM settlement_line WHERE file_id = CAST(? AS BIGINT)", String.valueOf(upload.fileId())),
+                "the file is kept line by line");
+        long lines = count("SELECT COUNT(*) FROM settlement_line", null);
 
-        SettlementFiles.Upload again = settlementFiles.upload("balance-copy.csv", file);
+        SettlementFiles.Upload again = settlementFiles.upload("balance-copy.csv", new ByteArrayInputStream(file));
         assertTrue(again.before());
         assertEquals(upload.executionId(), again.executionId(), "no second run");
+        assertEquals(lines, count("SELECT COUNT(*) FROM settlement_line", null), "nor its lines kept twice");
         assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"));
     }
 
@@ -96,12 +101,30 @@ class SettlementFileIT {
         byte[] file = csv(row("a", "2026-11-20 09:14:02", "480.00", "7.40", "472.60", "charge", "pi_" + run + "a"),
                 row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.15", "charge", "pi_" + run + "b"));
         long files = count("SELECT COUNT(*) FROM settlement_file", null);
+        long lines = count("SELECT COUNT(*) FROM settlement_line", null);
 
-        RuleViolation refused = assertThrows(RuleViolation.class, () -> settlementFiles.upload("bad.csv", file));
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> settlementFiles.upload("bad.csv", new ByteArrayInputStream(file)));
 
         assertEquals("bad.csv was not imported. Line 3: gross GBP 250.00 less fee GBP 3.95 is not the net GBP 246.15.", refused.getMessage());
         assertEquals(files, count("SELECT COUNT(*) FROM settlement_file", null));
+        assertEquals(lines, count("SELECT COUNT(*) FROM settlement_line", null), "not even the good first line");
         assertEquals(0L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"), "not even the good first row");
+    }
+
+    @Test
+    void aTransactionTwiceIsRefusedAtItsSecondLineAfterTheWholeFileStreamedIn() {
+        byte[] file = csv(row("a", "2026-11-20 09:14:02", "480.00", "7.40", "472.60", "charge", "pi_" + run + "a"),
+                row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.05", "charge", "pi_" + run + "b"),
+                row("c", "2026-11-20 12:00:00", "99.99", "1.70", "98.29", "charge", "pi_" + run + "c"),
+                row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.05", "charge", "pi_" + run + "b"),
+                row("a", "2026-11-20 09:14:02", "480.00", "7.40", "472.60", "charge", "pi_" + run + "a"));
+        long lines = count("SELECT COUNT(*) FROM settlement_line", null);
+
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> settlementFiles.upload("twice.csv", new ByteArrayInputStream(file)));
+
+        assertEquals("twice.csv was not imported. Line 5: transaction txn_" + run + "b appears twice (also on line 3).", refused.getMessage());
+        assertEquals(lines, count("SELECT COUNT(*) FROM settlement_line", null), "nothing of it kept");
+        assertEquals(0L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"));
     }
 
     private String row(String suffix, String created, String gross, String fee, String net, String category, String paymentIntent) {

@@ -12,9 +12,11 @@ import org.openqa.selenium.JavascriptExecutor;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -44,6 +46,36 @@ class StaffLedgerIT {
         Path file = Files.createTempFile("logo", ".png");
         ImageIO.write(new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
         return file;
+    }
+
+    @Test
+    void aSettlementFileOverTheServersRequestLimitIsUploadedOnReceipts() throws IOException {
+        // Payouts with long descriptions: over the 10 MB every other request is held to, and none of them
+        // a receipt, so the import that follows adds nothing the other tests could meet.
+        Path file = Files.createTempFile("settlement-year", ".csv");
+        String run = Long.toString(System.nanoTime(), 36);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category,source_id,description\r\n");
+            for (int i = 0; i < 2_200; i++) {
+                out.write("txn_" + run + "_" + i + ",2026-01-02 03:04:05,gbp,-10.00,0.00,-10.00,payout,po_" + run + "_" + i + ",\""
+                        + "Payout ".repeat(700) + "\"\r\n");
+            }
+        }
+        assertTrue(Files.size(file) > 10 * 1024 * 1024, "larger than the server's limit for a request body");
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/receipts.xhtml", "admin", "admin-demo-2026");
+            browser.find(By.id("bankFile:statement")).sendKeys(file.toString());
+            browser.click(By.id("bankFile:importBankFile"));
+            try {
+                browser.waitForText("2200 settled transactions, 0 card payments; the import runs now", Duration.ofSeconds(60));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("42-settlement-file-refused");
+                throw new AssertionError("The upload was not taken: " + browser.text(), e);
+            }
+            browser.screenshot("42-settlement-file-uploaded");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

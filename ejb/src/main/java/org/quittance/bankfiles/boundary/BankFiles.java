@@ -9,6 +9,11 @@ import org.quittance.bankfiles.control.AchReturnFile;
 import org.quittance.bankfiles.control.SettlementCsv;
 import org.quittance.security.entity.Roles;
 
+import org.quittance.platform.control.RuleViolation;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -41,22 +46,59 @@ public class BankFiles {
     @EJB
     BankStatementImport statements;
 
-    /** @throws org.quittance.platform.control.RuleViolation when the file is refused, with the line and the reason */
-    public Imported importAny(String name, byte[] content) {
-        String start = new String(content, 0, Math.min(content.length, 2_000), StandardCharsets.ISO_8859_1);
+    /** A statement or a return file is read whole into memory: a day's file is far below this. */
+    static final int MAX_READ_WHOLE = 10 * 1024 * 1024;
+
+    /**
+     * @param content the file as it arrives: a settlement file streams through (it may have a million
+     *                lines), the others are read whole up to {@link #MAX_READ_WHOLE}
+     * @throws org.quittance.platform.control.RuleViolation when the file is refused, with the line and the reason
+     */
+    public Imported importAny(String name, InputStream content) {
+        BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+        String start = new String(head(name, in), StandardCharsets.ISO_8859_1);
         if (SettlementCsv.looksLikeOne(start)) {
-            SettlementFiles.Upload upload = settlementFiles.upload(name, content);
+            SettlementFiles.Upload upload = settlementFiles.upload(name, in);
             return new Imported(Kind.SETTLEMENT, name + ": " + upload.transactions() + " settled transactions, " + upload.payments() + " card payments"
                     + (upload.before() ? " — this file was imported before (run " + upload.executionId() + "); nothing more is imported."
                     : "; the import runs now (run " + upload.executionId() + ")."), upload.executionId());
         }
+        byte[] whole = whole(name, in);
         if (AchReturnFile.looksLikeOne(start)) {
-            AchReturnImport.Imported done = achReturns.importReturns(name, content);
+            AchReturnImport.Imported done = achReturns.importReturns(name, whole);
             return new Imported(Kind.RETURNS, name + ": " + done.entries() + " returns and notices, " + done.reversed() + " receipts reversed, "
                     + done.attention() + " for you to look at" + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".", null);
         }
-        BankStatementImport.Imported done = statements.importBai2(name, content);
+        BankStatementImport.Imported done = statements.importBai2(name, whole);
         return new Imported(Kind.STATEMENT, name + ": " + done.credits() + " credits, " + done.recorded() + " new bank receipts waiting in Integrated Receipts"
                 + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".", null);
+    }
+
+    private static byte[] head(String name, BufferedInputStream in) {
+        try {
+            in.mark(2_000);
+            byte[] head = in.readNBytes(2_000);
+            in.reset();
+            return head;
+        } catch (IOException e) {
+            throw unreadable(name, e);
+        }
+    }
+
+    private static byte[] whole(String name, InputStream in) {
+        try {
+            byte[] whole = in.readNBytes(MAX_READ_WHOLE + 1);
+            if (whole.length > MAX_READ_WHOLE) {
+                throw new RuleViolation(name + " was not imported: a bank statement or return file may have at most "
+                        + MAX_READ_WHOLE / 1024 / 1024 + " MB, and this one has more.");
+            }
+            return whole;
+        } catch (IOException e) {
+            throw unreadable(name, e);
+        }
+    }
+
+    private static RuleViolation unreadable(String name, IOException e) {
+        return new RuleViolation(name + " could not be read: " + e.getMessage());
     }
 }

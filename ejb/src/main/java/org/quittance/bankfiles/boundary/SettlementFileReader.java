@@ -6,15 +6,22 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.quittance.payments.processor.SettledTransaction;
+import org.quittance.bankfiles.control.SettlementLines;
 
 import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
-/** Reads an uploaded settlement file's transactions in order; its checkpoint is the position of the next one. */
+/**
+ * Reads an uploaded settlement file's transactions in order, a page at a time (a file may have a
+ * million lines); its checkpoint is the line of the last transaction handed out.
+ */
 @Named
 @Dependent
 public class SettlementFileReader extends AbstractItemReader {
+
+    static final int PAGE = 1_000;
 
     @Inject
     @BatchProperty
@@ -23,22 +30,32 @@ public class SettlementFileReader extends AbstractItemReader {
     @EJB
     SettlementFiles settlementFiles;
 
-    private List<SettledTransaction> transactions;
-    private int next;
+    private final Deque<SettlementLines.Line> page = new ArrayDeque<>();
+    private int after;
+    private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
-        transactions = settlementFiles.transactions(Long.parseLong(file));
-        next = checkpoint == null ? 0 : (Integer) checkpoint;
+        after = checkpoint == null ? 0 : (Integer) checkpoint;
     }
 
     @Override
     public Object readItem() {
-        return next < transactions.size() ? transactions.get(next++) : null;
+        if (page.isEmpty() && !exhausted) {
+            List<SettlementLines.Line> next = settlementFiles.transactions(Long.parseLong(file), after, PAGE);
+            page.addAll(next);
+            exhausted = next.size() < PAGE;
+        }
+        SettlementLines.Line line = page.poll();
+        if (line == null) {
+            return null;
+        }
+        after = line.line();
+        return line.transaction();
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return next;
+        return after;
     }
 }

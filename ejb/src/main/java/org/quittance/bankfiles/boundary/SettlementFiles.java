@@ -1,6 +1,5 @@
 package org.quittance.bankfiles.boundary;
 
-import org.quittance.receipts.boundary.PaymentTransactionFilter;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,26 +14,36 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.audit.boundary.AuditTrail;
-import org.quittance.payments.processor.SettledTransaction;
-import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.bankfiles.control.FileRefused;
 import org.quittance.bankfiles.control.SettlementCsv;
+import org.quittance.bankfiles.control.SettlementLines;
 import org.quittance.security.entity.Roles;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import javax.sql.DataSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Settlement files uploaded from the processor's dashboard: the other way the receipt import takes the
  * processor's settled transactions (when its API cannot be reached, or to catch up on a past period).
- * The file is checked whole before it is kept; it is kept as uploaded, and the job settlement-file-import
- * reads its transactions from here. The same file uploaded again is not imported twice.
+ * The file is checked whole as it streams in and its transactions are kept line by line (a large firm's
+ * file has a million lines); the job settlement-file-import reads them from here a page at a time. The
+ * same file uploaded again is not imported twice.
  */
 @RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
@@ -49,52 +58,97 @@ public class SettlementFiles {
     @PersistenceContext
     EntityManager em;
 
+    /** The persistence unit's data source: within a transaction the same connection as the entity manager's. */
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
     @EJB
     AuditTrail audit;
 
     @Resource
     SessionContext context;
 
-    /** Checks and keeps the file, then starts its import once the file is committed (the job reads it in its own transactions). */
+    /**
+     * Checks and keeps the file as it streams in, then starts its import once the file is committed
+     * (the job reads it in its own transactions). Nothing of a refused file is kept.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Upload upload(@NotBlank String fileName, @NotNull byte[] content) {
+    public Upload upload(@NotBlank String fileName, @NotNull InputStream content) {
         String by = audit.caller();
-        List<SettledTransaction> transactions = FileRefused.readWhole(fileName, () -> SettlementCsv.parse(new String(content, StandardCharsets.UTF_8)));
-        long payments = transactions.stream().filter(PaymentTransactionFilter::isPayment).count();
         SettlementFiles self = context.getBusinessObject(SettlementFiles.class);
-        Kept kept = self.keep(fileName, content, transactions.size(), by);
+        Kept kept = self.keep(fileName, content, by);
         if (kept.before()) {
-            return new Upload(kept.fileId(), kept.executionId(), transactions.size(), payments, true);
+            return new Upload(kept.fileId(), kept.executionId(), kept.transactions(), kept.payments(), true);
         }
         Properties parameters = new Properties();
         parameters.setProperty("file", String.valueOf(kept.fileId()));
         long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
-        self.started(kept.fileId(), execution, fileName + ": " + transactions.size() + " transactions, " + payments
+        self.started(kept.fileId(), execution, fileName + ": " + kept.transactions() + " transactions, " + kept.payments()
                 + " card payments; import run " + execution, by);
-        return new Upload(kept.fileId(), execution, transactions.size(), payments, false);
+        return new Upload(kept.fileId(), execution, kept.transactions(), kept.payments(), false);
     }
 
     /** A file kept, or the same file found kept before (with the run that imported it). */
-    public record Kept(long fileId, long executionId, boolean before) {
+    public record Kept(long fileId, long executionId, boolean before, int transactions, long payments) {
     }
 
+    /**
+     * Reads, checks and keeps the file's lines in one transaction, on the connection of the
+     * transaction (COPY through the driver); the same file (by its SHA-256) kept before is found
+     * instead, and what was read of it again is rolled back.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Kept keep(String fileName, byte[] content, int transactions, String by) {
-        String sha256 = sha256(content);
-        AdvisoryLock.hold(em, "settlement-file", sha256);
-        Optional<Object[]> earlier = em.createNativeQuery("SELECT id, COALESCE(execution_id, 0) FROM settlement_file WHERE sha256 = ?")
-                .setParameter(1, sha256).getResultStream().findFirst().map(Object[].class::cast);
-        if (earlier.isPresent()) {
-            return new Kept(((Number) earlier.get()[0]).longValue(), ((Number) earlier.get()[1]).longValue(), true);
+    public Kept keep(String fileName, InputStream content, String by) {
+        MessageDigest sha256 = sha256();
+        try (Connection connection = dataSource.getConnection()) {
+            long id = single(connection, "SELECT nextval('settlement_file_seq')");
+            SettlementLines.Staged staged = FileRefused.readWhole(fileName, () -> copy(connection, id,
+                    new InputStreamReader(new DigestInputStream(content, sha256), StandardCharsets.UTF_8)));
+            String digest = HexFormat.of().formatHex(sha256.digest());
+            try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l")) {
+                lock.setString(1, "settlement-file:" + digest);  // as AdvisoryLock names it
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement earlier = connection.prepareStatement(
+                    "SELECT id, COALESCE(execution_id, 0), transactions FROM settlement_file WHERE sha256 = ?")) {
+                earlier.setString(1, digest);
+                try (ResultSet found = earlier.executeQuery()) {
+                    if (found.next()) {
+                        context.setRollbackOnly();  // its lines, read again for nothing
+                        return new Kept(found.getLong(1), found.getLong(2), true, found.getInt(3), staged.payments());
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO settlement_file (id, name, sha256, content, transactions, uploaded_by, uploaded_at)
+                    VALUES (?, ?, ?, NULL, ?, ?, ?)""")) {
+                insert.setLong(1, id);
+                insert.setString(2, fileName.length() <= 200 ? fileName : fileName.substring(0, 200));
+                insert.setString(3, digest);
+                insert.setInt(4, staged.transactions());
+                insert.setString(5, by);
+                insert.setObject(6, OffsetDateTime.now());
+                insert.executeUpdate();
+            }
+            return new Kept(id, 0, false, staged.transactions(), staged.payments());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The settlement file could not be kept: " + e.getMessage(), e);
         }
-        long id = ((Number) em.createNativeQuery("SELECT nextval('settlement_file_seq')").getSingleResult()).longValue();
-        em.createNativeQuery("""
-                        INSERT INTO settlement_file (id, name, sha256, content, transactions, uploaded_by, uploaded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .setParameter(1, id).setParameter(2, fileName.length() <= 200 ? fileName : fileName.substring(0, 200))
-                .setParameter(3, sha256).setParameter(4, content).setParameter(5, transactions).setParameter(6, by)
-                .setParameter(7, OffsetDateTime.now()).executeUpdate();
-        return new Kept(id, 0, false);
+    }
+
+    private static SettlementLines.Staged copy(Connection connection, long fileId, Reader content) {
+        try {
+            return SettlementLines.copy(connection, fileId, content);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The settlement file's lines could not be kept: " + e.getMessage(), e);
+        }
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -104,21 +158,33 @@ public class SettlementFiles {
         audit.record(by, AuditTrail.BANK_FILE, "settlement " + fileId, "settlement file uploaded", detail);
     }
 
-    /** The transactions of an uploaded file, in file order (the job's reader). */
+    /**
+     * A page of an uploaded file's transactions in file order, after a line (the job's reader). A file
+     * kept before its lines were (V26) is read from its bytes, its lines numbered as the reader numbers them.
+     */
     @PermitAll  // the import job's reader, on a batch thread without a caller
-    public List<SettledTransaction> transactions(long fileId) {
+    public List<SettlementLines.Line> transactions(long fileId, int afterLine, int limit) {
         @SuppressWarnings("unchecked")
-        List<byte[]> found = em.createNativeQuery("SELECT content FROM settlement_file WHERE id = ?").setParameter(1, fileId).getResultList();
-        if (found.isEmpty()) {
-            throw new IllegalStateException("No settlement file " + fileId);
+        List<byte[]> bytes = em.createNativeQuery("SELECT content FROM settlement_file WHERE id = ? AND content IS NOT NULL")
+                .setParameter(1, fileId).getResultList();
+        if (!bytes.isEmpty()) {
+            List<SettlementLines.Line> lines = new ArrayList<>();
+            SettlementCsv.read(new StringReader(new String(bytes.get(0), StandardCharsets.UTF_8)), (line, t) -> {
+                if (line > afterLine && lines.size() < limit) {
+                    lines.add(new SettlementLines.Line(line, t));
+                }
+            });
+            return lines;
         }
-        byte[] content = found.get(0);
-        return SettlementCsv.parse(new String(content, StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SettlementLines.PAGE).setParameter(1, fileId).setParameter(2, afterLine)
+                .setParameter(3, limit).getResultList();
+        return rows.stream().map(SettlementLines::of).toList();
     }
 
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -128,7 +128,8 @@ public class Receipt {
         this.gross = gross.amount();
         this.currency = gross.currency();
         this.receivedAt = receivedAt;
-        this.description = description;
+        // What the payer wrote is theirs to make long: the column keeps the first 500 characters.
+        this.description = description == null || description.length() <= 500 ? description : description.substring(0, 499) + "…";
         this.createdAt = now;
     }
 

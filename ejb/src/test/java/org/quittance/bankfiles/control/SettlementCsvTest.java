@@ -54,6 +54,25 @@ class SettlementCsvTest {
         assertEquals("Line 1: the file is empty", refused(""));
     }
 
+    @Test
+    void aRunawayFieldOrRowIsRefusedBeforeItFillsTheMemory() {
+        String header = FILE.substring(0, FILE.indexOf('\n') + 1);
+        assertEquals("Line 2: a field is longer than 5000 characters", refused(header + "txn_1,\"" + "x".repeat(6_000) + "\"\n"));
+        assertEquals("Line 2: a quoted field is not closed", refused(header + "txn_1,\"2026-11-20 09:14:02"));
+        assertEquals("Line 2: a row has more than 300 fields", refused(header + ",".repeat(400) + "\n"));
+        assertEquals("Line 2: balance_transaction_id is longer than 100 characters",
+                refused(FILE.replace("txn_3QdA1", "txn_" + "9".repeat(120))));
+    }
+
+    @Test
+    void aFileIsReadRowByRowWithTheLinesTheRefusalsName() {
+        List<Integer> lines = new java.util.ArrayList<>();
+        int transactions = SettlementCsv.read(new java.io.StringReader("\uFEFF" + FILE.replace("\n", "\r\n") + "\r\n"),
+                (line, transaction) -> lines.add(line));
+        assertEquals(4, transactions);
+        assertEquals(List.of(2, 3, 4, 5), lines, "a byte order mark, CRLF and a blank last line change nothing");
+    }
+
     private static String refused(String content) {
         return assertThrows(FileRefused.class, () -> SettlementCsv.parse(content)).getMessage();
     }

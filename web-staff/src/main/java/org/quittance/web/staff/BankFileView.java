@@ -29,15 +29,14 @@ public class BankFileView {
             Feedback.error("Choose the bank file to import.");
             return;
         }
-        byte[] content;
+        String name = file.getSubmittedFileName() == null ? "bank file" : file.getSubmittedFileName();
+        BankFiles.Imported done;
         try (InputStream in = file.getInputStream()) {
-            content = in.readAllBytes();
+            done = Feedback.attempt(() -> bankFiles.importAny(name, in), null);
         } catch (IOException e) {
             Feedback.error("The file could not be read: " + e.getMessage());
             return;
         }
-        String name = file.getSubmittedFileName() == null ? "bank file" : file.getSubmittedFileName();
-        BankFiles.Imported done = Feedback.attempt(() -> bankFiles.importAny(name, content), null);
         if (done == null) {
             return;
         }
