@@ -2,10 +2,12 @@ package org.quittance.ledger.boundary;
 
 import org.quittance.billing.entity.InvoiceState;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
+import org.quittance.ledger.control.AgingSnapshots;
 import org.quittance.money.Money;
 import org.quittance.platform.control.SqlValues;
 import org.quittance.security.entity.Roles;
@@ -44,8 +46,19 @@ public class Receivables {
     @PersistenceContext
     EntityManager em;
 
-    /** Clients that owe something or hold credit, by name; one row per client and currency. */
+    @EJB
+    AgingSnapshots snapshots;
+
+    /**
+     * Clients that owe something or hold credit, by name; one row per client and currency. Computed
+     * once for every caller while the books are unchanged (see {@link AgingSnapshots}).
+     */
     public List<Aged> aging(@NotNull LocalDate asOf) {
+        long booksVersion = ((Number) em.createNativeQuery("SELECT COALESCE(max(id), 0) FROM ledger_entry").getSingleResult()).longValue();
+        return snapshots.aging(asOf, booksVersion, () -> computeAging(asOf));
+    }
+
+    private List<Aged> computeAging(LocalDate asOf) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         WITH open_invoice AS (
