@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.quittance.audit.boundary.AuditTrail;
+import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.bankfiles.control.FileRefused;
 import org.quittance.bankfiles.control.SettlementCsv;
 import org.quittance.bankfiles.control.SettlementLines;
@@ -105,10 +106,7 @@ public class SettlementFiles {
             SettlementLines.Staged staged = FileRefused.readWhole(fileName, () -> copy(connection, id,
                     new InputStreamReader(new DigestInputStream(content, sha256), StandardCharsets.UTF_8)));
             String digest = HexFormat.of().formatHex(sha256.digest());
-            try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l")) {
-                lock.setString(1, "settlement-file:" + digest);  // as AdvisoryLock names it
-                lock.executeQuery().close();
-            }
+            AdvisoryLock.hold(connection, "settlement-file", digest);
             try (PreparedStatement earlier = connection.prepareStatement(
                     "SELECT id, COALESCE(execution_id, 0), transactions FROM settlement_file WHERE sha256 = ?")) {
                 earlier.setString(1, digest);

@@ -40,7 +40,17 @@ public final class AdvisoryLock {
         lock(em, namespace + ":" + key);
     }
 
+    /** {@link #hold} on a JDBC connection of the transaction (one streaming a COPY, say). */
+    public static void hold(java.sql.Connection connection, String namespace, String key) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            lock.setString(1, namespace + ":" + key);
+            lock.executeQuery().close();
+        }
+    }
+
+    private static final String LOCK = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l";
+
     private static void lock(EntityManager em, String name) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l").setParameter(1, name).getSingleResult();
+        em.createNativeQuery(LOCK).setParameter(1, name).getSingleResult();
     }
 }
