@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# What the server's GC did since a line of its log: the longest pause and the largest heap left after
-# a collection. Usage: benchmarks/gc.sh <first line>   (benchmarks/gc.sh lines: the current end)
-LOG="$(dirname "$0")/../wildfly-config/target/server/standalone/log/gc.log"
-if [ "${1:-}" = "lines" ]; then wc -l < "$LOG" 2>/dev/null || echo 0; exit 0; fi
-tail -n +"${1:-1}" "$LOG" 2>/dev/null | awk '
+# What the server's GC did since a mark: the longest pause and the largest heap left after a collection.
+# Usage: benchmarks/gc.sh <mark>   (benchmarks/gc.sh lines: the mark of now, the server's uptime in ms)
+# The JVM rotates its GC log (gc.log, then gc.log.0, ...), so lines are told apart by their uptime stamp.
+DIR="$(dirname "$0")/../wildfly-config/target/server/standalone/log"
+uptime() { grep -ho '\]\[[0-9]*ms\]' "$DIR/gc.log" 2>/dev/null | tail -1 | tr -dc '0-9'; }
+if [ "${1:-}" = "lines" ]; then echo "$(uptime)"; exit 0; fi
+cat "$DIR"/gc.log.* "$DIR/gc.log" 2>/dev/null | awk -v from="${1:-0}" '
+    match($0, /\]\[[0-9]+ms\]/) { t = substr($0, RSTART + 2, RLENGTH - 5) + 0; if (t <= from + 0) next }
     /Pause/ && /->/ {
         if (match($0, /[0-9.]+ms$/)) { ms = substr($0, RSTART, RLENGTH - 2) + 0; if (ms > maxms) maxms = ms }
         if (match($0, /->[0-9]+M/)) { after = substr($0, RSTART + 2, RLENGTH - 3) + 0; if (after > maxafter) maxafter = after }

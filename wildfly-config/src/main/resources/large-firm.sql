@@ -194,6 +194,9 @@ FROM gen_allocation a JOIN gen_receipt r ON r.rk = a.rk, gen_param p;
 
 SET session_replication_role = origin;
 
+-- The receipts were written with the triggers off: Reports' hourly totals are taken from them (V27).
+SELECT rebuild_receipt_hours();
+
 -- Past every generated id, whatever the application allocated before.
 SELECT setval(s::regclass, GREATEST((SELECT last_value FROM pg_sequences WHERE schemaname = 'public' AND sequencename = s),
                           10000000 + 2 * (SELECT invoices FROM gen_param) + 100000))

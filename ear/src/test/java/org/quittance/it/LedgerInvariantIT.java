@@ -17,6 +17,8 @@ import org.quittance.money.Money;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.receipts.boundary.IntegratedReceipts;
 import org.quittance.receipts.boundary.ManualReceipts;
+import org.quittance.receipts.boundary.ReceiptHourTotals;
+import org.quittance.receipts.boundary.ReceiptReports;
 import org.quittance.receipts.entity.PaymentMethod;
 
 import java.math.BigDecimal;
@@ -39,7 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * receipts spread or placed, overpayments, undo and accept again, rejections, write-offs, credit memos,
  * credit applied and refunded, and refused requests. After every step, each invoice's entries add up to
  * its balance due, the client's balance is its open invoices' balances less its unapplied credit, and
- * that credit is never negative. The seed is printed; -Dledger.seed=N replays a failing sequence.
+ * that credit is never negative; and Reports' receipts by month, summed from hourly totals and their
+ * changes (folded now and then), equals the sum of the receipts themselves. The seed is printed;
+ * -Dledger.seed=N replays a failing sequence.
  */
 @ExtendWith(ArquillianExtension.class)
 class LedgerInvariantIT {
@@ -56,6 +60,8 @@ class LedgerInvariantIT {
     @EJB IntegratedReceipts receipts;
     @EJB Adjustments adjustments;
     @EJB Ledgers ledgers;
+    @EJB ReceiptReports reports;
+    @EJB ReceiptHourTotals hourTotals;
 
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
@@ -80,7 +86,7 @@ class LedgerInvariantIT {
                 case 5 -> "write-off";
                 case 6 -> "credit memo";
                 case 7 -> "apply credit";
-                default -> "refund credit";
+                default -> random.nextInt(4) == 0 ? "fold hourly totals" : "refund credit";
             };
             steps.add(name);
             try {
@@ -114,8 +120,9 @@ class LedgerInvariantIT {
                     parts.put(((Number) invoice[0]).longValue(), amount.min((BigDecimal) invoice[1]));
                 }
                 manual.enter(new ManualReceipts.Entry(client.clientId(), PaymentMethod.CHEQUE, "C" + UUID.randomUUID().toString().substring(0, 8),
-                        LocalDate.now(), amount, "GBP", parts, null, UUID.randomUUID().toString()));
+                        LocalDate.now().minusDays(random.nextInt(120)), amount, "GBP", parts, null, UUID.randomUUID().toString()));
             }
+            case "fold hourly totals" -> hourTotals.fold();
             case "undo" -> receiptIn(client.clientId(), "ACCEPTED", random)
                     .ifPresent(id -> receipts.undoAcceptance(id, "Entered against the wrong invoice"));
             case "accept or reject" -> receiptIn(client.clientId(), "AWAITING_ACCEPTANCE", random).ifPresent(id -> {
@@ -184,6 +191,24 @@ class LedgerInvariantIT {
         assertFalse(credit.isNegative(), "unapplied credit below zero — " + context);
         List<Ledgers.Line> lines = ledgers.ofClient(clientId);
         assertEquals(balance, lines.get(lines.size() - 1).balance(), "the running balance ends at the balance — " + context);
+        assertReceiptsByMonthAreTheReceipts(context);
+    }
+
+    private void assertReceiptsByMonthAreTheReceipts(String context) {
+        LocalDate from = LocalDate.now().minusDays(400), to = LocalDate.now();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT to_char(received_at AT TIME ZONE ?, 'YYYY-MM'), source, currency, COUNT(*), SUM(gross),
+                               SUM(COALESCE(fee, 0)), SUM(COALESCE(net, gross)), SUM(refunded)
+                        FROM receipt WHERE state = 'ACCEPTED' AND received_at >= ? GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3""")
+                .setParameter(1, java.time.ZoneId.systemDefault().getId())
+                .setParameter(2, from.atStartOfDay(java.time.ZoneId.systemDefault()).toOffsetDateTime()).getResultList();
+        List<String> expected = rows.stream().map(r -> r[0] + " " + r[1] + " " + ((String) r[2]).trim() + " " + r[3] + " "
+                + Money.of((BigDecimal) r[4], ((String) r[2]).trim()) + " " + Money.of((BigDecimal) r[5], ((String) r[2]).trim()) + " "
+                + Money.of((BigDecimal) r[6], ((String) r[2]).trim()) + " " + Money.of((BigDecimal) r[7], ((String) r[2]).trim())).toList();
+        List<String> reported = reports.byMonth(from, to).stream().map(p -> p.month() + " " + p.source() + " " + p.gross().currency()
+                + " " + p.receipts() + " " + p.gross() + " " + p.fees() + " " + p.net() + " " + p.refunded()).toList();
+        assertEquals(expected, reported, "receipts by month — " + context);
     }
 
     private List<Object[]> openInvoices(Long clientId) {

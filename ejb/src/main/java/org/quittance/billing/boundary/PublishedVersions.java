@@ -98,13 +98,24 @@ public class PublishedVersions {
         }
     }
 
-    /** The published documents of a matter, newest first, superseded ones included. */
-    public List<Document> ofMatter(long matterId) {
-        return em.createQuery("""
+    /** The newest published documents of a matter, superseded ones included, and how many it has in all. */
+    public record Newest(List<Document> documents, long total) {
+    }
+
+    /** At most {@code limit} (1..100) of the matter's published documents, newest first: a matter of years has thousands. */
+    public Newest ofMatter(long matterId, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
+        List<Document> newest = em.createQuery("""
                         SELECT NEW org.quittance.billing.boundary.PublishedVersions.Document(
                                p.id, p.number, p.documentNo, p.total, p.currency, p.publishedAt, p.supersededBy, p.pdfSha256)
-                        FROM PublishedInvoice p WHERE p.matterId = :m ORDER BY p.publishedAt DESC""", Document.class)
-                .setParameter("m", matterId).getResultList();
+                        FROM PublishedInvoice p WHERE p.matterId = :m ORDER BY p.publishedAt DESC, p.id DESC""", Document.class)
+                .setParameter("m", matterId).setMaxResults(limit).getResultList();
+        long total = newest.size() < limit ? newest.size()
+                : em.createQuery("SELECT COUNT(p) FROM PublishedInvoice p WHERE p.matterId = :m", Long.class)
+                .setParameter("m", matterId).getSingleResult();
+        return new Newest(newest, total);
     }
 
     public Optional<PublishedInvoice> byId(long id) {

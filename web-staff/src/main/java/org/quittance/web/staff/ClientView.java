@@ -35,7 +35,11 @@ public class ClientView implements Serializable {
     @EJB
     transient FirmSettings firmSettings;
 
+    /** A matter of years has thousands of published documents: the page lists the newest, the ledger has them all. */
+    static final int NEWEST_DOCUMENTS = 10;
+
     private Long id;
+    private int tab;
     private Client client;
     private List<ClientDirectory.ContactRow> contacts;
     private List<Matter> matters;
@@ -47,7 +51,7 @@ public class ClientView implements Serializable {
     private final Map<Long, String> rateAmount = new HashMap<>();
     // Per matter, loaded once per change instead of by every EL evaluation of the page.
     private final Map<Long, List<ClientDirectory.Recipient>> possibleRecipients = new HashMap<>();
-    private final Map<Long, List<PublishedVersions.Document>> documents = new HashMap<>();
+    private final Map<Long, PublishedVersions.Newest> documents = new HashMap<>();
     private final Map<Long, List<String>> rates = new HashMap<>();
     private List<StaffUser> staff = List.of();
 
@@ -98,7 +102,7 @@ public class ClientView implements Serializable {
         rates.clear();
         for (Matter m : matters) {
             possibleRecipients.put(m.id(), directory.possibleRecipients(m.id()));
-            documents.put(m.id(), versions.ofMatter(m.id()));
+            documents.put(m.id(), versions.ofMatter(m.id(), NEWEST_DOCUMENTS));
             rates.put(m.id(), staff.stream()
                     .filter(s -> m.staffRates().containsKey(s.id()))
                     .map(s -> s.displayName() + " " + m.rateFor(s))
@@ -261,9 +265,12 @@ public class ClientView implements Serializable {
         return possibleRecipients.getOrDefault(matterId, List.of());
     }
 
-    public List<PublishedVersions.Document> documents(Long matterId) {
-        return documents.getOrDefault(matterId, List.of());
+    public PublishedVersions.Newest documents(Long matterId) {
+        return documents.getOrDefault(matterId, new PublishedVersions.Newest(List.of(), 0));
     }
+
+    public int getTab() { return tab; }
+    public void setTab(int tab) { this.tab = tab; }
 
     public List<StaffUser> getStaff() {
         return staff;
