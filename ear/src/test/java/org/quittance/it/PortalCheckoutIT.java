@@ -1,17 +1,20 @@
 package org.quittance.it;
 
 import jakarta.ejb.EJB;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.security.control.ResetLinks;
 import org.quittance.billing.boundary.Publishing;
 import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.mail.boundary.Mailer;
 import org.quittance.payments.boundary.PaymentJanitor;
 import org.quittance.payments.boundary.PortalPayments;
 import org.quittance.payments.entity.BillingAddress;
@@ -48,7 +51,7 @@ class PortalCheckoutIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.quittanceWith(Deployments.testModule(PortalCheckoutIT.class, BillingFixtures.class, BillingFixtures.Scenario.class,
-                Eventually.class));
+                Eventually.class, Mailbox.class).addAsLibraries(Deployments.libraryOnClassPath("greenmail-2")));
     }
 
     @EJB BillingFixtures fixtures;
@@ -58,6 +61,19 @@ class PortalCheckoutIT {
     @EJB PortalPayments payments;
     @EJB PaymentJanitor janitor;
     @EJB PortalPasswords passwords;
+    @EJB Mailer mailer;
+
+    private Mailbox mailbox;
+
+    @BeforeEach
+    void mailbox() {
+        mailbox = Mailbox.open();
+    }
+
+    @AfterEach
+    void closeMailbox() {
+        mailbox.close();
+    }
 
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
@@ -132,6 +148,8 @@ class PortalCheckoutIT {
         assertEquals(new BigDecimal("400.00"), payment.held().amount());
         assertEquals(new BigDecimal("200.00"), fixtures.portalRow(c).balance().amount(), "what was given back is due again");
         assertTrue(payments.receipt(c.email(), reference).isPresent());
+        MimeMessage refund = mailbox.await("the payer told of the refund", Mailbox.to(c.email(), "Part of your payment refunded: GBP 200.00"));
+        assertTrue(((String) refund.getContent()).contains("payment of GBP 600.00 (reference " + reference + ")"), (String) refund.getContent());
     }
 
     private String paid(BillingFixtures.Published p, String amount) throws Exception {
@@ -170,6 +188,15 @@ class PortalCheckoutIT {
         assertEquals("Visa ending 4242", payments.payment(c.email(), reference).orElseThrow().card());
         PortalInvoices.Row row = portalInvoices.row(c.email(), c.invoiceId()).orElseThrow();
         assertEquals(new BigDecimal("350.00"), row.balance().amount(), "600.00 less the 250.00 the processor confirmed, counted once");
+
+        // The client who paid is thanked once, however often and in whatever order the processor told us.
+        mailbox.awaitRelayPassed(mailer);
+        assertEquals(1, mailbox.count(Mailbox.to(c.email(), "Payment received: GBP 250.00")), mailbox.subjects().toString());
+        String thanks = (String) mailbox.await("the payer thanked", Mailbox.to(c.email(), "Payment received")).getContent();
+        String number = (String) em.createNativeQuery("SELECT number FROM invoice WHERE id = ?").setParameter(1, c.invoiceId()).getSingleResult();
+        assertTrue(thanks.contains(number + "  GBP 250.00"), thanks);
+        assertTrue(thanks.contains("/portal/receipt?checkout=" + reference) && !thanks.contains("portal//"), thanks);
+        assertFalse(thanks.contains("4242") || thanks.contains("9995"), "nothing of a card in the e-mail: " + thanks);
     }
 
     @Test

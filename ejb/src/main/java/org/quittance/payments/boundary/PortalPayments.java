@@ -255,8 +255,7 @@ public class PortalPayments {
         checkout.allocations().forEach((invoiceId, amount) -> invoices.put(numbers.getOrDefault(invoiceId, "#" + invoiceId), amount));
         PaymentState state = payment == null ? null : payment.state();
         String status = status(checkout, state);
-        String card = payment == null || payment.cardLast4() == null ? null
-                : brandName(payment.cardBrand()) + " ending " + payment.cardLast4();
+        String card = payment == null ? null : payment.cardLabel();
         boolean succeeded = state != null && state != PaymentState.PENDING && state != PaymentState.FAILED;
         boolean settled = succeeded || (state == PaymentState.FAILED && checkout.state() != CheckoutState.OPEN);
         return new Payment(checkout.reference(), checkout.createdAt(), checkout.amount(), invoices, status, settled, succeeded,
@@ -278,20 +277,6 @@ public class PortalPayments {
             case DISPUTED -> "Under dispute";
             case DISPUTE_WON -> "Paid — thank you (dispute closed)";
             case DISPUTE_LOST -> "Reversed after a dispute";
-        };
-    }
-
-    private static String brandName(String brand) {
-        if (brand == null) return "Card";
-        return switch (brand) {
-            case "visa" -> "Visa";
-            case "mastercard" -> "Mastercard";
-            case "amex" -> "American Express";
-            case "discover" -> "Discover";
-            case "diners" -> "Diners Club";
-            case "jcb" -> "JCB";
-            case "unionpay" -> "UnionPay";
-            default -> brand;
         };
     }
 

@@ -12,6 +12,7 @@ import org.quittance.firm.entity.Firm;
 import org.quittance.mail.boundary.Mailer;
 import org.quittance.payments.control.MoneyReturned;
 import org.quittance.payments.control.NotificationRecords;
+import org.quittance.payments.control.PayerNotices;
 import org.quittance.payments.control.PaymentConfirmed;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.entity.CheckoutState;
@@ -34,7 +35,8 @@ import java.util.logging.Logger;
  * {@link ProcessorEvent}, and from there every processor's events take the same path. Each
  * notification changes a payment at most once (the change record's key); an event that concerns no
  * payment is marked ignored with the reason, never an error. The firm's portal administrator is told
- * by e-mail when a payment succeeds, fails or is disputed.
+ * by e-mail when a payment succeeds, fails or is disputed; the client who paid, when it is received
+ * and when money is given back ({@link PayerNotices}).
  */
 @Stateless
 public class ProcessorEvents {
@@ -55,6 +57,9 @@ public class ProcessorEvents {
 
     @EJB
     Mailer mailer;
+
+    @EJB
+    PayerNotices payers;
 
     @Inject
     Event<PaymentConfirmed> confirmed;
@@ -101,6 +106,8 @@ public class ProcessorEvents {
             return created;
         });
         PaymentState before = payment.state();  // PENDING for a payment first seen now
+        boolean succeededBefore = payment.succeeded();
+        org.quittance.money.Money refundedBefore = payment.refunded();
         PaymentState after = payment.apply(event.payment(), event.charge(), event.amount(),
                 event.metadata().isEmpty() ? null : event.metadata().toString(), event.meaning().get(), now);
         Long checkoutId = checkoutOf(event.checkoutReference());
@@ -118,6 +125,7 @@ public class ProcessorEvents {
         if (before != after && NOTICE_STATES.contains(after)) {
             tellPortalAdministrator(payment, after);
         }
+        payers.tell(payment, succeededBefore, refundedBefore);
         LOG.fine(() -> processor + " " + event.type() + " " + event.id() + " → payment " + payment.id() + " " + after);
     }
 

@@ -156,6 +156,22 @@ public class ProcessorPayment {
     public Long checkoutId() { return checkoutId; }
     public String cardBrand() { return cardBrand; }
     public String cardLast4() { return cardLast4; }
+
+    /** "Visa ending 4242", as the client and the firm see the card; null when the processor did not say. */
+    public String cardLabel() {
+        if (cardLast4 == null) return null;
+        String brand = cardBrand == null ? "Card" : switch (cardBrand) {
+            case "visa" -> "Visa";
+            case "mastercard" -> "Mastercard";
+            case "amex" -> "American Express";
+            case "discover" -> "Discover";
+            case "diners" -> "Diners Club";
+            case "jcb" -> "JCB";
+            case "unionpay" -> "UnionPay";
+            default -> cardBrand;
+        };
+        return brand + " ending " + cardLast4;
+    }
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }
 }
