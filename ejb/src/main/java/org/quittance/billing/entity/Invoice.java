@@ -87,6 +87,13 @@ public class Invoice {
     @Column(name = "published_by")
     private String publishedBy;
 
+    /** The client contests this invoice: no reminder is sent while it is (issue 19). */
+    @Column(name = "disputed_at")
+    private OffsetDateTime disputedAt;
+
+    @Column(name = "dispute_reason")
+    private String disputeReason;
+
     @Column(name = "voided_at")
     private OffsetDateTime voidedAt;
 
@@ -283,4 +290,17 @@ public class Invoice {
     public String voidReason() { return voidReason; }
     public List<InvoiceLine> lines() { return List.copyOf(lines); }
     public long version() { return version; }
+    public OffsetDateTime disputedAt() { return disputedAt; }
+    public String disputeReason() { return disputeReason; }
+    public boolean disputed() { return disputedAt != null; }
+
+    public void dispute(String reason, OffsetDateTime now) {
+        this.disputedAt = now;
+        this.disputeReason = reason;
+    }
+
+    public void settleDispute() {
+        this.disputedAt = null;
+        this.disputeReason = null;
+    }
 }

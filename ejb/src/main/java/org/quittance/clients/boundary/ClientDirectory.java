@@ -346,6 +346,13 @@ public class ClientDirectory {
     }
 
     /** Enable portal invoices: matters without recipients get the billing contact's portal, if it has one. */
+    /** Whether the client's open invoices are reminded of on the firm's schedule (PaymentReminders). */
+    public void setReminders(@NotNull Long clientId, boolean enabled) {
+        Client client = client(clientId);
+        client.remind(enabled);
+        audit.recordAsCaller(AuditTrail.CLIENT, clientId, "reminders " + (enabled ? "on" : "off"), client.name());
+    }
+
     public void setPortalInvoices(@NotNull Long clientId, boolean enabled) {
         Client client = client(clientId);
         client.setPortalInvoices(enabled);

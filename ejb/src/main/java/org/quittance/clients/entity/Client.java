@@ -26,6 +26,10 @@ public class Client {
     private boolean portalInvoices;
 
     /** Set when the firm stopped working for the client: off the lists, not billable, never deleted. */
+    /** Reminders of its open invoices; a firm leaves out a client it handles by hand. */
+    @Column(nullable = false)
+    private boolean reminders = true;
+
     @Column(name = "archived_at")
     private java.time.OffsetDateTime archivedAt;
 
@@ -67,4 +71,7 @@ public class Client {
     public ClientKind kind() { return kind; }
     public String address() { return address; }
     public boolean portalInvoices() { return portalInvoices; }
+
+    public boolean reminders() { return reminders; }
+    public void remind(boolean reminders) { this.reminders = reminders; }
 }

@@ -128,4 +128,17 @@ public class FirmSettings {
                 + ", administrator " + portalAdminEmail + ", part payments " + (partialPayments ? "allowed" : "not allowed")
                 + (minimumPayment == null ? "" : " (minimum " + minimumPayment.toPlainString() + ")") + ", portal payments " + paymentApplication);
     }
+
+    /** Setup > Firm > Billing and A/R: when clients are reminded of open invoices (ReminderSchedule). */
+    public void setReminders(boolean enabled, Integer daysBefore, boolean onDueDate, Integer everyDays, int maxOverdue) {
+        try {
+            new org.quittance.reminders.control.ReminderSchedule(daysBefore, onDueDate, everyDays, maxOverdue);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(e.getMessage() + ".");
+        }
+        firm().remind(enabled, daysBefore, onDueDate, everyDays, maxOverdue);
+        audit.recordAsCaller(AuditTrail.SETTING, "reminders", "reminders set", !enabled ? "off"
+                : (daysBefore == null ? "" : daysBefore + " days before, ") + (onDueDate ? "on the due date, " : "")
+                + (everyDays == null ? "none while overdue" : "every " + everyDays + " days while overdue, at most " + maxOverdue + " times"));
+    }
 }

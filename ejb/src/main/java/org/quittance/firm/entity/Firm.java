@@ -67,6 +67,21 @@ public class Firm {
     @Column(nullable = false)
     private String locale = "en-GB";
 
+    @Column(name = "reminders_enabled", nullable = false)
+    private boolean remindersEnabled;
+
+    @Column(name = "reminder_days_before")
+    private Integer reminderDaysBefore = 3;
+
+    @Column(name = "reminder_on_due_date", nullable = false)
+    private boolean reminderOnDueDate = true;
+
+    @Column(name = "reminder_every_days")
+    private Integer reminderEveryDays = 14;
+
+    @Column(name = "reminder_max_overdue", nullable = false)
+    private int reminderMaxOverdue = 3;
+
     @Version
     private long version;
 
@@ -135,4 +150,18 @@ public class Firm {
     public BigDecimal minimumPayment() { return minimumPayment; }
     public PaymentApplication paymentApplication() { return paymentApplication; }
     public long version() { return version; }
+    public boolean remindersEnabled() { return remindersEnabled; }
+    public Integer reminderDaysBefore() { return reminderDaysBefore; }
+    public boolean reminderOnDueDate() { return reminderOnDueDate; }
+    public Integer reminderEveryDays() { return reminderEveryDays; }
+    public int reminderMaxOverdue() { return reminderMaxOverdue; }
+
+    /** The schedule as the firm set it; its bounds are checked by ReminderSchedule before it gets here. */
+    public void remind(boolean enabled, Integer daysBefore, boolean onDueDate, Integer everyDays, int maxOverdue) {
+        this.remindersEnabled = enabled;
+        this.reminderDaysBefore = daysBefore;
+        this.reminderOnDueDate = onDueDate;
+        this.reminderEveryDays = everyDays;
+        this.reminderMaxOverdue = maxOverdue;
+    }
 }

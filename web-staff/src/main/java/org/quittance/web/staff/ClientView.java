@@ -44,6 +44,7 @@ public class ClientView implements Serializable {
     private List<ClientDirectory.ContactRow> contacts;
     private List<Matter> matters;
     private boolean portalInvoices;
+    private boolean reminders;
     // Keyed by matter id. Faces cannot see the element type through a Map, so values arrive as
     // strings (or, for the checkboxes, an array or list of strings) and are parsed here.
     private final Map<Long, Object> recipientSelection = new HashMap<>();
@@ -81,6 +82,7 @@ public class ClientView implements Serializable {
             return;
         }
         portalInvoices = client.portalInvoices();
+        reminders = client.reminders();
         clientName = client.name();
         clientKind = client.kind();
         clientAddress = client.address();
@@ -268,6 +270,14 @@ public class ClientView implements Serializable {
     public PublishedVersions.Newest documents(Long matterId) {
         return documents.getOrDefault(matterId, new PublishedVersions.Newest(List.of(), 0));
     }
+
+    public void saveReminders() {
+        Feedback.run(() -> directory.setReminders(id, reminders), reminders ? "Payment reminders on." : "Payment reminders off for this client.");
+        load();
+    }
+
+    public boolean isReminders() { return reminders; }
+    public void setReminders(boolean reminders) { this.reminders = reminders; }
 
     public int getTab() { return tab; }
     public void setTab(int tab) { this.tab = tab; }

@@ -36,6 +36,9 @@ public class FirmSetupView implements Serializable {
     private String portalAdminEmail;
     private BigDecimal minimumPayment;
     private PaymentApplication application;
+    private boolean reminders, remindOnDueDate;
+    private Integer remindDaysBefore, remindEveryDays;
+    private int remindMaxOverdue;
 
     private ProcessorKind processor = ProcessorKind.SANDBOX;
     private boolean live;
@@ -61,6 +64,11 @@ public class FirmSetupView implements Serializable {
         partialPayments = f.partialPayments();
         minimumPayment = f.minimumPayment();
         application = f.paymentApplication();
+        reminders = f.remindersEnabled();
+        remindDaysBefore = f.reminderDaysBefore();
+        remindOnDueDate = f.reminderOnDueDate();
+        remindEveryDays = f.reminderEveryDays();
+        remindMaxOverdue = f.reminderMaxOverdue();
         account = accounts.paymentAccount().orElse(null);
         if (account != null) {
             processor = account.processor();
@@ -101,6 +109,22 @@ public class FirmSetupView implements Serializable {
         Feedback.run(() -> settings.setPortalPolicy(portalInvoicing, blank(portalAdminEmail), partialPayments,
                 partialPayments ? minimumPayment : null, application), "Portal settings saved.");
     }
+
+    public void saveReminders() {
+        Feedback.run(() -> settings.setReminders(reminders, remindDaysBefore, remindOnDueDate, remindEveryDays, remindMaxOverdue),
+                "Reminder settings saved.");
+    }
+
+    public boolean isReminders() { return reminders; }
+    public void setReminders(boolean reminders) { this.reminders = reminders; }
+    public Integer getRemindDaysBefore() { return remindDaysBefore; }
+    public void setRemindDaysBefore(Integer remindDaysBefore) { this.remindDaysBefore = remindDaysBefore; }
+    public boolean isRemindOnDueDate() { return remindOnDueDate; }
+    public void setRemindOnDueDate(boolean remindOnDueDate) { this.remindOnDueDate = remindOnDueDate; }
+    public Integer getRemindEveryDays() { return remindEveryDays; }
+    public void setRemindEveryDays(Integer remindEveryDays) { this.remindEveryDays = remindEveryDays; }
+    public int getRemindMaxOverdue() { return remindMaxOverdue; }
+    public void setRemindMaxOverdue(int remindMaxOverdue) { this.remindMaxOverdue = remindMaxOverdue; }
 
     public void connect() {
         PaymentAccounts.AccountView saved = Feedback.attempt(() -> accounts.connectPaymentAccount(processor, live, accountLabel,

@@ -8,6 +8,7 @@ import org.quittance.billing.boundary.PublishedVersions;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.billing.entity.InvoiceState;
 import org.quittance.billing.entity.PublishedInvoice;
+import org.quittance.reminders.boundary.PaymentReminders;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -24,6 +25,9 @@ public class InvoiceView implements Serializable {
     @EJB
     transient PublishedVersions versions;
 
+    @EJB
+    transient PaymentReminders reminders;
+
     private Long id;
     private Invoice invoice;
     private PublishedInvoice published;
@@ -33,6 +37,8 @@ public class InvoiceView implements Serializable {
     private BigDecimal lineQuantity = BigDecimal.ONE, linePrice;
     private String voidReason;
     private boolean reissue = true;
+    private String disputeReason;
+    private java.util.List<PaymentReminders.Sent> sent = java.util.List.of();
 
     public void load() {
         if (id == null) {
@@ -44,7 +50,40 @@ public class InvoiceView implements Serializable {
             discountPercent = invoice.discountPercent();
             taxRatePercent = invoice.taxRatePercent();
             published = versions.forInvoice(id).orElse(null);
+            sent = published == null ? java.util.List.of() : reminders.sentFor(id);
         }
+    }
+
+    /** Reminders concern a published invoice that is still open (or under dispute). */
+    public boolean isRemindable() {
+        return invoice != null && invoice.publishedAt() != null && invoice.state().isPayable() && invoice.balanceDue().isPositive();
+    }
+
+    public void sendReminder() {
+        Feedback.run(() -> reminders.sendNow(id), "Reminder sent to the portal users who receive this matter's invoices.");
+        load();
+    }
+
+    public void dispute() {
+        Feedback.run(() -> reminders.dispute(id, disputeReason), "Marked as disputed: no reminders until the dispute is settled.");
+        disputeReason = null;
+        load();
+    }
+
+    public void settleDispute() {
+        Feedback.run(() -> reminders.settleDispute(id), "Dispute settled: reminders resume on the firm's schedule.");
+        load();
+    }
+
+    public java.util.List<PaymentReminders.Sent> getSent() { return sent; }
+    public String getDisputeReason() { return disputeReason; }
+    public void setDisputeReason(String v) { this.disputeReason = v; }
+
+    /** "Before the due date", "On the due date", "Overdue (2)", "Sent by staff": a stage in words. */
+    public String stageLabel(String stage) {
+        if (stage.startsWith("OVERDUE-")) return "Overdue (" + stage.substring("OVERDUE-".length()) + ")";
+        if (stage.startsWith("STAFF-")) return "Sent by staff";
+        return "BEFORE".equals(stage) ? "Before the due date" : "DUE".equals(stage) ? "On the due date" : stage;
     }
 
     public void addLine() {
