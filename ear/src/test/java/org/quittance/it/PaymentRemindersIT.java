@@ -115,6 +115,11 @@ class PaymentRemindersIT {
         assertEquals(List.of(), stages(disputed.invoiceId()));
         assertEquals(List.of(), stages(leftOut.invoiceId()));
 
+        assertEquals(1L, ((Number) em.createNativeQuery("""
+                        SELECT COUNT(*) FROM audit_event WHERE subject = 'Invoice' AND subject_id = ? AND action = 'disputed' AND detail LIKE ?""")
+                .setParameter(1, String.valueOf(disputed.invoiceId())).setParameter(2, "%3 December%").getSingleResult()).longValue(),
+                "the dispute is in the audit trail with its reason");
+
         reminders.settleDispute(disputed.invoiceId());
         clients.setReminders(leftOut.clientId(), true);
         reminders.run(due);

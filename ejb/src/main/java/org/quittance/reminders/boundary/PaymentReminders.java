@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
+import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.billing.entity.Invoice;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.Firm;
@@ -60,6 +61,9 @@ public class PaymentReminders {
     @EJB
     Mailer mailer;
 
+    @EJB
+    AuditTrail audit;
+
     @Resource
     SessionContext context;
 
@@ -97,11 +101,15 @@ public class PaymentReminders {
 
     /** The client contests the invoice: no reminder until the dispute is settled. */
     public void dispute(@NotNull Long invoiceId, @NotNull @jakarta.validation.constraints.Size(min = 1, max = 500) String reason) {
-        invoice(invoiceId).dispute(reason.strip(), OffsetDateTime.now());
+        Invoice invoice = invoice(invoiceId);
+        invoice.dispute(reason.strip(), OffsetDateTime.now());
+        audit.recordAsCaller(AuditTrail.INVOICE, invoiceId, "disputed", invoice.number() + ": " + reason.strip());
     }
 
     public void settleDispute(@NotNull Long invoiceId) {
-        invoice(invoiceId).settleDispute();
+        Invoice invoice = invoice(invoiceId);
+        invoice.settleDispute();
+        audit.recordAsCaller(AuditTrail.INVOICE, invoiceId, "dispute settled", invoice.number());
     }
 
     private Invoice invoice(Long invoiceId) {
@@ -122,6 +130,7 @@ public class PaymentReminders {
             throw new RuleViolation("A reminder of " + invoice.number() + " was sent today already, or it cannot be reminded "
                     + "(paid, not published, under dispute, or its client is left out of reminders).");
         }
+        audit.recordAsCaller(AuditTrail.INVOICE, invoiceId, "reminder sent", invoice.number());
     }
 
     /** @return false if this stage was sent before, or the invoice is no longer one to remind of */
@@ -210,8 +219,12 @@ public class PaymentReminders {
             body.append(" (of ").append(firm.formats().money(invoice.total())).append(": thank you for what you have paid)");
         }
         body.append("\nMatter:     ").append(invoice.matter().number()).append(" (").append(invoice.matter().title()).append(")\n\n")
-                .append("View and pay it in your client portal:\n").append(PublicLinks.portal("invoice.xhtml?id=" + invoice.id())).append("\n\n")
-                .append("If you have paid in the last few days, thank you, and please disregard this reminder. If something on the\n")
+                .append("View and pay it in your client portal:\n").append(PublicLinks.portal("invoice.xhtml?id=" + invoice.id())).append("\n\n");
+        if (recipient.state() == PortalUserState.INVITED) {
+            body.append("You have not registered for the portal yet: please use the registration link we sent you earlier, "
+                    + "or ask us to send a new one.\n\n");
+        }
+        body.append("If you have paid in the last few days, thank you, and please disregard this reminder. If something on the\n")
                 .append("invoice is not right, reply to let us know and we will pause reminders while we look into it.\n\n")
                 .append(firm.name()).append("\n");
         mailer.queue("reminder:" + invoice.id() + ":" + stage + ":" + recipient.id(), recipient.email(), subject, body.toString());
