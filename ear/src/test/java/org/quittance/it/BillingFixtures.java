@@ -231,4 +231,10 @@ public class BillingFixtures {
         em.flush();
         return billing.finalise(draft.id());
     }
+
+    /** Days pass for one client: everything on its ledger so far moves that many days into the past. */
+    public void shiftLedger(Long clientId, int days) {
+        em.createNativeQuery("UPDATE ledger_entry SET posted_at = posted_at - make_interval(days => ?) WHERE client_id = ?")
+                .setParameter(1, days).setParameter(2, clientId).executeUpdate();
+    }
 }

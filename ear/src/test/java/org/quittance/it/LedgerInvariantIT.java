@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.adjustments.boundary.Adjustments;
 import org.quittance.adjustments.entity.AdjustmentKind;
 import org.quittance.ledger.boundary.Ledgers;
+import org.quittance.ledger.boundary.Statements;
+import org.quittance.ledger.control.Statement;
 import org.quittance.money.Money;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.receipts.boundary.IntegratedReceipts;
@@ -42,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * credit applied and refunded, and refused requests. After every step, each invoice's entries add up to
  * its balance due, the client's balance is its open invoices' balances less its unapplied credit, and
  * that credit is never negative; and Reports' receipts by month, summed from hourly totals and their
- * changes (folded now and then), equals the sum of the receipts themselves. The seed is printed;
+ * changes (folded now and then), equals the sum of the receipts themselves; and statements of account
+ * agree with the ledger, whole or split at any day (days pass between some steps). The seed is printed;
  * -Dledger.seed=N replays a failing sequence.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -62,6 +65,7 @@ class LedgerInvariantIT {
     @EJB Ledgers ledgers;
     @EJB ReceiptReports reports;
     @EJB ReceiptHourTotals hourTotals;
+    @EJB Statements statements;
 
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
@@ -78,7 +82,7 @@ class LedgerInvariantIT {
         Map<String, Integer> refused = new HashMap<>();
         List<String> steps = new ArrayList<>();
         for (int step = 0; step < STEPS; step++) {
-            String name = switch (random.nextInt(9)) {
+            String name = switch (random.nextInt(10)) {
                 case 0 -> "invoice";
                 case 1, 2 -> "receipt";
                 case 3 -> "undo";
@@ -86,6 +90,7 @@ class LedgerInvariantIT {
                 case 5 -> "write-off";
                 case 6 -> "credit memo";
                 case 7 -> "apply credit";
+                case 8 -> "a day passes";
                 default -> random.nextInt(4) == 0 ? "fold hourly totals" : "refund credit";
             };
             steps.add(name);
@@ -123,6 +128,8 @@ class LedgerInvariantIT {
                         LocalDate.now().minusDays(random.nextInt(120)), amount, "GBP", parts, null, UUID.randomUUID().toString()));
             }
             case "fold hourly totals" -> hourTotals.fold();
+            // What was posted so far moves a day into the past, so that statements have days before and after.
+            case "a day passes" -> fixtures.shiftLedger(client.clientId(), 1);
             case "undo" -> receiptIn(client.clientId(), "ACCEPTED", random)
                     .ifPresent(id -> receipts.undoAcceptance(id, "Entered against the wrong invoice"));
             case "accept or reject" -> receiptIn(client.clientId(), "AWAITING_ACCEPTANCE", random).ifPresent(id -> {
@@ -192,6 +199,39 @@ class LedgerInvariantIT {
         List<Ledgers.Line> lines = ledgers.ofClient(clientId);
         assertEquals(balance, lines.get(lines.size() - 1).balance(), "the running balance ends at the balance — " + context);
         assertReceiptsByMonthAreTheReceipts(context);
+        assertStatementsAreTheLedger(clientId, balance, credit, lines.size(), context);
+    }
+
+    /**
+     * A statement from the first day agrees with the ledger; split at any day, the first part's closing
+     * balance is the second's opening, and each part's open invoices less credit make its closing balance.
+     */
+    private void assertStatementsAreTheLedger(Long clientId, Money balance, Money credit, int entries, String context) {
+        LocalDate today = LocalDate.now();
+        Statement whole = statements.ofClient(clientId, Statements.EARLIEST, today);
+        Statement.Account all = gbp(whole);
+        assertEquals(Money.zero("GBP"), all.opening(), "nothing before the first day — " + context);
+        assertEquals(balance, all.closing(), "statement's closing balance = ledger balance — " + context);
+        assertEquals(credit, all.credit(), "statement's credit = unapplied credit — " + context);
+        assertEquals(entries, all.lines().size(), "one statement line per ledger entry — " + context);
+        assertTrue(all.balances(), () -> "open by age " + all.open() + " less credit " + all.credit() + " ≠ closing " + all.closing() + " — " + context);
+
+        LocalDate first = all.lines().get(0).date();
+        LocalDate split = first.plusDays(new Random(entries).nextInt((int) java.time.temporal.ChronoUnit.DAYS.between(first, today) + 1));
+        Statement.Account before = gbp(statements.ofClient(clientId, Statements.EARLIEST, split.minusDays(1)));
+        Statement.Account after = gbp(statements.ofClient(clientId, split, today));
+        assertEquals(before.closing(), after.opening(), "closing on " + split.minusDays(1) + " = opening on " + split + " — " + context);
+        assertEquals(balance, after.closing(), "closing today — " + context);
+        assertEquals(after.closing().minus(after.opening()), after.movements().values().stream().reduce(Money.zero("GBP"), Money::plus),
+                "movements = closing − opening — " + context);
+        assertTrue(before.balances(), () -> "on " + split.minusDays(1) + ": open by age " + before.open() + " less credit "
+                + before.credit() + " ≠ closing " + before.closing() + " — " + context);
+        assertEquals(entries, before.lines().size() + after.lines().size(), "each entry in one part — " + context);
+    }
+
+    private static Statement.Account gbp(Statement statement) {
+        return statement.accounts().stream().filter(a -> a.currency().equals("GBP")).findFirst()
+                .orElseGet(() -> Statement.Account.of("GBP", Money.zero("GBP"), List.of(), Map.of(), Money.zero("GBP")));
     }
 
     private void assertReceiptsByMonthAreTheReceipts(String context) {

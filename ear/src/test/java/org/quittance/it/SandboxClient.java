@@ -64,6 +64,21 @@ public final class SandboxClient {
         return null;
     }
 
+    /**
+     * The sandbox's clock for bank debits moves on this many days: what is due settles (or is returned by
+     * the bank), and the notifications go out before it answers. @return how many debits moved
+     */
+    public static int advanceClock(int days) {
+        // Read without a JSON provider: the browser tests call this from the client's JVM, which has none.
+        HttpResponse<String> response = post("/v1/test_helpers/clock/advance", "application/x-www-form-urlencoded",
+                form(Map.of("days", String.valueOf(days))));
+        java.util.regex.Matcher settled = java.util.regex.Pattern.compile("\"settled\":(\\d+)").matcher(response.body());
+        if (response.statusCode() != 200 || !settled.find()) {
+            throw new IllegalStateException("The sandbox's clock did not move: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return Integer.parseInt(settled.group(1));
+    }
+
     /** Delivers the notifications waiting now, as the sandbox's schedule would a moment later. @return how many were accepted */
     public static int deliverWebhooks() {
         return helper("webhooks/deliver", "").getInt("delivered");

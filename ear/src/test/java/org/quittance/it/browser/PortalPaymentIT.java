@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.quittance.it.Eventually;
+import org.quittance.it.SandboxClient;
 
 import java.io.File;
 import java.sql.Connection;
@@ -55,6 +56,7 @@ class PortalPaymentIT {
     @BeforeAll
     static void mailbox() {
         mailbox = Mailbox.open();
+        System.setProperty("quittance.sandbox.url", SANDBOX);  // the test server's sandbox, for SandboxClient in this JVM
     }
 
     @AfterAll
@@ -86,6 +88,14 @@ class PortalPaymentIT {
             browser.open("/");
             assertEquals("GBP 1,299.00", browser.find(By.id("balance")).getText().trim());
             assertTrue(browser.text().contains("Open (2)"));
+
+            // Pay Now under the Balance Due box: both invoices, the oldest due first, the whole balance as the total.
+            browser.click(By.id("pay-balance-GBP"));
+            browser.waitForText("Pay your balance", Duration.ofSeconds(10));
+            String amounts = browser.find(By.id("amounts")).getText();
+            assertTrue(amounts.indexOf("GBP 480.00") >= 0 && amounts.indexOf("GBP 819.00") >= 0, amounts);
+            assertEquals("1299.00", browser.find(By.id("pay:total")).getAttribute("value"));
+            browser.screenshot("20-pay-balance");
         }
     }
 
@@ -230,7 +240,8 @@ class PortalPaymentIT {
                     "the focused link shows an outline");
             browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
             browser.waitForText("Billing address", Duration.ofSeconds(10));
-            assertTrue(browser.driver().getCurrentUrl().contains("/pay.xhtml?invoices="), browser.driver().getCurrentUrl());
+            // The first Pay now on the page is the Balance Due box's.
+            assertTrue(browser.driver().getCurrentUrl().contains("/pay.xhtml?balance=GBP"), browser.driver().getCurrentUrl());
         }
     }
 
@@ -273,6 +284,95 @@ class PortalPaymentIT {
             }
         } finally {
             firmFormats("en-GB");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theClientPaysTheWholeBalanceByBankDebitWhichProcessesForDaysAndCanStillBeReturned() throws Exception {
+        paymentApplication("Apply automatically");  // on the books as soon as it succeeds: the return then reverses the ledger
+        try (Browser browser = new Browser(PORTAL)) {
+            browser.signIn("/", CLIENT, "portal-demo-2026");
+            assertEquals("GBP 519.00", browser.find(By.id("balance")).getText().trim());
+
+            // A debit the bank will return two days after it succeeds.
+            debitTheBalance(browser, "33333335");
+            browser.waitForText("Bank debit processing", Duration.ofSeconds(30));
+            assertTrue(browser.text().contains("Your bank debit of GBP 519.00 is processing"), browser.text());
+            assertEquals("Bacs Direct Debit ending 3335", browser.find(By.id("card")).getText());
+            browser.screenshot("34-bank-debit-processing");
+            browser.open("/");
+            assertEquals("GBP 519.00", browser.find(By.id("balance")).getText().trim(), "the balance moves only when the debit succeeds");
+
+            // The sandbox's own page: its clock, the debit in flight, the lever.
+            browser.driver().get(SANDBOX + "/");
+            assertTrue(browser.find(By.id("debits")).getText().contains("GBP 519.00, settles on"), browser.text());
+            browser.screenshot("35-sandbox-clock");
+
+            assertEquals(1, SandboxClient.advanceClock(3), "the debit settles on its third day");
+            awaitBalance(browser, "Nothing to pay");
+            browser.screenshot("35-bank-debit-succeeded");
+
+            assertEquals(1, SandboxClient.advanceClock(2), "and is returned by the bank two days later");
+            awaitBalance(browser, "GBP 519.00");
+            assertTrue(browser.text().contains("Open (1)"), browser.text());
+            browser.open("/payments.xhtml");
+            assertTrue(browser.text().contains("Returned by your bank"), browser.text());
+            Eventually.await("the client hears of the return", Duration.ofSeconds(30),
+                    () -> subjects().stream().anyMatch(s -> s.startsWith("Bank debit returned: GBP 519.00")));
+
+            // Paid again, by a debit that goes through.
+            debitTheBalance(browser, "00012345");
+            browser.waitForText("Bank debit processing", Duration.ofSeconds(30));
+            assertEquals(1, SandboxClient.advanceClock(3));
+            awaitBalance(browser, "Nothing to pay");
+            Eventually.await("the client's confirmation", Duration.ofSeconds(30),
+                    () -> subjects().stream().filter(s -> s.startsWith("Payment received: GBP 519.00")).count() == 2);
+        } finally {
+            paymentApplication("Wait for staff acceptance");
+        }
+        // The firm's ledger: the debit that was returned is reversed, the second one stands.
+        try (Browser staff = new Browser(STAFF)) {
+            staff.signIn("/ledger.xhtml", "billie", "billing-demo-2026");
+            staff.pick("choose-client:client", "Okafor");
+            staff.waitForText("Receipt reversed", Duration.ofSeconds(10));
+            staff.screenshot("36-ledger-debit-returned");
+        }
+    }
+
+    private static void debitTheBalance(Browser browser, String account) {
+        browser.open("/");
+        browser.click(By.id("pay-balance-GBP"));
+        browser.waitForText("Pay your balance", Duration.ofSeconds(10));
+        browser.click(By.id("pay:continue"));
+        browser.waitForText("Pay by Bacs Direct Debit", Duration.ofSeconds(10));
+        browser.type(By.id("holder"), "James Okafor");
+        browser.type(By.id("sort_code"), "10-88-00");
+        browser.type(By.id("account_number"), account);
+        browser.click(By.id("pay-debit"));
+        browser.waitForText("Tick the box to authorise the debit.", Duration.ofSeconds(10));
+        browser.type(By.id("sort_code"), "10-88-00");
+        browser.type(By.id("account_number"), account);
+        browser.click(By.cssSelector("label[for='mandate']"));
+        browser.screenshot("34-sandbox-bank-debit");
+        browser.click(By.id("pay-debit"));
+    }
+
+    private static void awaitBalance(Browser browser, String balance) {
+        Eventually.await("the balance " + balance, Duration.ofSeconds(30), () -> {
+            browser.open("/");
+            return browser.find(By.id("balance")).getText().trim().equals(balance);
+        });
+    }
+
+    /** Sets how the firm applies portal payments (Setup › Firm › Billing and A/R), by the start of the option's label. */
+    private static void paymentApplication(String option) {
+        try (Browser staff = new Browser(STAFF)) {
+            staff.signIn("/setup/firm.xhtml", "admin", "admin-demo-2026");
+            staff.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
+            staff.click(By.xpath("//label[starts-with(., '" + option + "')]"));
+            staff.click(By.id("firm:tabs:savePolicy"));
+            staff.waitForText("Portal settings saved.", Duration.ofSeconds(10));
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.quittance.it.Eventually;
 
 import java.io.File;
@@ -328,6 +329,114 @@ class StaffBillingIT {
             forgot.waitForText("a link to choose a new password is on its way", Duration.ofSeconds(10));
             Eventually.await("a second link for " + email, Duration.ofSeconds(30), () -> mails(email) == 2);
         }
+    }
+
+    @Test
+    @Order(9)
+    void staffSetTheReminderScheduleSendAReminderNowAndMarkAnInvoiceDisputed() throws Exception {
+        String invoiceId = invoiceLink.substring(invoiceLink.indexOf("?id=") + "?id=".length());
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/setup/firm.xhtml", "admin", "admin-demo-2026");
+            browser.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
+            browser.click(By.cssSelector("[id='firm:tabs:reminders'] .ui-toggleswitch-slider"));
+            browser.find(By.id("firm:tabs:remindBefore_input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
+            browser.click(By.id("firm:tabs:saveReminders"));
+            browser.waitForText("Reminder settings saved.", Duration.ofSeconds(10));
+            browser.open("/setup/firm.xhtml");
+            browser.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
+            assertEquals("5", browser.find(By.id("firm:tabs:remindBefore_input")).getAttribute("value"));
+            browser.screenshot("08-firm-reminders");
+
+            // One client left out, and back in: the switch saves as it moves.
+            browser.open("/setup/clients.xhtml");
+            browser.click(By.linkText("Harbour Lights Ltd"));
+            browser.click(By.cssSelector("[id='client:tabs:reminders'] .ui-toggleswitch-slider"));
+            browser.waitForText("Payment reminders off for this client.", Duration.ofSeconds(10));
+            browser.screenshot("08-client-reminders-off");
+            browser.click(By.cssSelector("[id='client:tabs:reminders'] .ui-toggleswitch-slider"));
+            browser.waitForText("Payment reminders on.", Duration.ofSeconds(10));
+
+            browser.open("/invoice.xhtml?id=" + invoiceId);
+            browser.waitForText("No reminder sent yet.", Duration.ofSeconds(10));
+            browser.click(By.id("invoice:sendReminder"));
+            browser.waitForText("Reminder sent to the portal users", Duration.ofSeconds(10));
+            String row = browser.find(By.id("invoice:reminders")).getText();
+            assertTrue(row.contains("Sent by staff") && row.contains("GBP 1,969.50") && row.contains("admin"), row);
+            MimeMessage reminder = mailbox.await("the reminder to Maria", Duration.ofSeconds(30),
+                    m -> Mailbox.recipient(m).equals("maria.lopez@harbourlights.example") && Mailbox.subject(m).startsWith("Reminder: invoice INV-"));
+            String body = (String) reminder.getContent();
+            assertTrue(body.contains("Amount due: GBP 1,969.50") && body.contains("/portal/invoice.xhtml?id=" + invoiceId), body);
+            browser.click(By.id("invoice:sendReminder"));
+            browser.waitForText("was sent today already", Duration.ofSeconds(10));
+
+            // A dispute needs its reason; blanks are not one.
+            browser.type(By.id("invoice:disputeReason"), "   ");
+            browser.click(By.id("invoice:dispute"));
+            browser.waitForText("Say why the client disputes the invoice.", Duration.ofSeconds(10));
+            browser.type(By.id("invoice:disputeReason"), "Client says the site visit was not agreed");
+            browser.click(By.id("invoice:dispute"));
+            browser.waitForText("Under dispute", Duration.ofSeconds(10));
+            assertTrue(browser.text().contains("Client says the site visit was not agreed. No reminders are sent."), browser.text());
+            assertTrue(browser.driver().findElements(By.id("invoice:sendReminder")).isEmpty(), "no reminder while disputed");
+            browser.screenshot("08-invoice-disputed");
+            browser.click(By.id("invoice:settleDispute"));
+            browser.waitForText("Dispute settled: reminders resume", Duration.ofSeconds(10));
+
+            // The other tests find the firm as the demo left it: reminders off.
+            browser.open("/setup/firm.xhtml");
+            browser.click(By.xpath("//a[contains(., 'Billing and A/R')]"));
+            browser.click(By.cssSelector("[id='firm:tabs:reminders'] .ui-toggleswitch-slider"));
+            browser.find(By.id("firm:tabs:remindBefore_input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
+            browser.click(By.id("firm:tabs:saveReminders"));
+            browser.waitForText("Reminder settings saved.", Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theClientReadsItsStatementInThePortalAndStaffDownloadTheirs() throws Exception {
+        try (Browser maria = new Browser(PORTAL)) {
+            maria.signIn("/", "maria.lopez@harbourlights.example", "portal-demo-2026");
+            String balance = maria.find(By.id("balance")).getText().trim();
+            maria.click(By.linkText("Statements"));
+            maria.waitForText("(so far)", Duration.ofSeconds(10));
+            assertEquals(balance, maria.find(By.id("closing-GBP")).getText().trim(), "the statement ends where the Balance Due box stands");
+            assertTrue(maria.text().contains("Invoices"), maria.text());
+            assertEquals("application/pdf %PDF", fetch(maria, maria.find(By.id("pdf")).getAttribute("href"), null));
+            maria.screenshot("09-portal-statement");
+
+            maria.click(By.cssSelector("label[for='monthly:wanted']"));
+            maria.click(By.id("monthly:save"));
+            maria.waitForText("You will receive your statement by e-mail at the start of each month.", Duration.ofSeconds(10));
+            assertTrue(maria.find(By.id("monthly:wanted")).isSelected());
+            maria.click(By.cssSelector("label[for='monthly:wanted']"));
+            maria.click(By.id("monthly:save"));
+            maria.waitForText("No more monthly statements by e-mail.", Duration.ofSeconds(10));
+        }
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/setup/clients.xhtml", "admin", "admin-demo-2026");
+            browser.click(By.linkText("Harbour Lights Ltd"));
+            browser.waitForText("Statement of account", Duration.ofSeconds(10));
+            browser.screenshot("09-staff-statement");
+            assertEquals("application/pdf %PDF", fetch(browser, null, "statement"));
+        }
+    }
+
+    /** Fetches a link (or submits a form by its Download button) in the signed-in page: the content type and the body's first bytes. */
+    private static String fetch(Browser browser, String url, String formId) {
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                var done = arguments[arguments.length - 1], url = arguments[0], formId = arguments[1], request;
+                if (formId) {
+                    var form = document.getElementById(formId), data = new URLSearchParams(new FormData(form));
+                    data.append(formId + ':download', formId + ':download');
+                    request = fetch(form.action, {method: 'POST', body: data});
+                } else {
+                    request = fetch(url);
+                }
+                request.then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' '
+                        + String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 4))))))
+                    .catch(e => done('failed ' + e));""", url, formId);
+        return String.valueOf(answer);
     }
 
     private static long mails(String to) {

@@ -131,10 +131,7 @@ public class PublishedVersions {
                 .append("Due date:   ").append(firm.formats().longDate(invoice.dueDate())).append("\n\n");
         predecessor.ifPresent(p -> body.append("It replaces invoice ").append(p.number()).append(", which is now marked as superseded.\n\n"));
         body.append("View, download and pay it in your client portal:\n").append(link).append("\n\n");
-        if (recipient.state() == PortalUserState.INVITED) {
-            body.append("You have not registered for the portal yet: please use the registration link we sent you earlier, "
-                    + "or ask us to send a new one.\n\n");
-        }
+        body.append(recipient.unregisteredNote());
         body.append("For your security this e-mail contains no attachment; the invoice is in the portal.\n\n").append(firm.name()).append("\n");
         mailer.queue("invoice-published:" + invoice.id() + ":" + recipient.id(), recipient.email(),
                 "Invoice " + invoice.number() + " from " + firm.name(), body.toString());

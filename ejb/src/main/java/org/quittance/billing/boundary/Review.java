@@ -27,7 +27,7 @@ public class Review {
     }
 
     public record Row(Long id, String number, String client, boolean clientPortalInvoices, String matter, LocalDate issueDate,
-                      LocalDate dueDate, Money total) {
+                      LocalDate dueDate, Money total, java.time.OffsetDateTime postedAt) {
     }
 
     @PersistenceContext
@@ -35,7 +35,7 @@ public class Review {
 
     public List<Row> finalInvoices(Filter filter, int first, int pageSize) {
         TypedQuery<Object[]> query = em.createQuery("""
-                SELECT i.id, i.number, c.name, c.portalInvoices, m.number, i.issueDate, i.dueDate, i.total, i.currency
+                SELECT i.id, i.number, c.name, c.portalInvoices, m.number, i.issueDate, i.dueDate, i.total, i.currency, i.postedAt
                 FROM Invoice i JOIN i.matter m JOIN m.client c""" + where(filter) + " ORDER BY i.issueDate, i.number", Object[].class);
         bind(query, filter);
         return query.setFirstResult(first).setMaxResults(pageSize).getResultStream().map(Review::toRow).toList();
@@ -43,13 +43,13 @@ public class Review {
 
     private static Row toRow(Object[] r) {
         return new Row((Long) r[0], (String) r[1], (String) r[2], (Boolean) r[3], (String) r[4], (LocalDate) r[5],
-                (LocalDate) r[6], Money.of((BigDecimal) r[7], (String) r[8]));
+                (LocalDate) r[6], Money.of((BigDecimal) r[7], (String) r[8]), (java.time.OffsetDateTime) r[9]);
     }
 
     /** One final invoice as a row (for a selection made on the screen), or null. */
     public Row row(long invoiceId) {
         return em.createQuery("""
-                        SELECT i.id, i.number, c.name, c.portalInvoices, m.number, i.issueDate, i.dueDate, i.total, i.currency
+                        SELECT i.id, i.number, c.name, c.portalInvoices, m.number, i.issueDate, i.dueDate, i.total, i.currency, i.postedAt
                         FROM Invoice i JOIN i.matter m JOIN m.client c
                         WHERE i.id = :id AND i.state = org.quittance.billing.entity.InvoiceState.FINAL""", Object[].class)
                 .setParameter("id", invoiceId)

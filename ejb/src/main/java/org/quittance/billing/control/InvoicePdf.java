@@ -3,24 +3,11 @@ package org.quittance.billing.control;
 import com.lowagie.text.*;
 import com.lowagie.text.pdf.*;
 
-import java.awt.Color;
+import static org.quittance.platform.control.PdfStyle.*;
 import java.io.ByteArrayOutputStream;
 
 /** Draws an invoice as an A4 PDF with OpenPDF: firm header and logo, client, matter, lines, totals, how to pay. */
 public final class InvoicePdf {
-
-    private static final Color INK = new Color(0x1f, 0x29, 0x33);
-    private static final Color MUTED = new Color(0x61, 0x6e, 0x7c);
-    private static final Color RULE = new Color(0xd9, 0xdd, 0xe3);
-    private static final Color BRAND = new Color(0x1f, 0x3a, 0x5f);
-
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 20, BRAND);
-    private static final Font FIRM = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13, INK);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9.5f, INK);
-    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9.5f, INK);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, MUTED);
-    private static final Font HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8.5f, MUTED);
-    private static final Font DUE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12, BRAND);
 
     private InvoicePdf() {
     }
@@ -50,23 +37,7 @@ public final class InvoicePdf {
     private static void header(Document pdf, InvoiceDocument doc) throws DocumentException {
         PdfPTable table = new PdfPTable(new float[]{3, 2});
         table.setWidthPercentage(100);
-        PdfPCell firm = cell(Rectangle.NO_BORDER);
-        if (doc.firmLogo() != null) {
-            try {
-                Image logo = Image.getInstance(doc.firmLogo());
-                logo.scaleToFit(140, 50);
-                firm.addElement(logo);
-            } catch (Exception e) {
-                // An unreadable logo must not stop the invoice: the firm's name is printed anyway.
-            }
-        }
-        firm.addElement(new Paragraph(doc.firmName(), FIRM));
-        if (doc.firmAddress() != null) {
-            firm.addElement(new Paragraph(doc.firmAddress(), SMALL));
-        }
-        if (doc.firmEmail() != null) {
-            firm.addElement(new Paragraph(doc.firmEmail(), SMALL));
-        }
+        PdfPCell firm = letterhead(doc.firmLogo(), doc.firmName(), doc.firmAddress(), doc.firmEmail());
         table.addCell(firm);
         PdfPCell title = cell(Rectangle.NO_BORDER);
         Paragraph heading = new Paragraph(doc.watermark() == null ? "INVOICE" : "INVOICE — " + doc.watermark(), TITLE);
@@ -108,14 +79,7 @@ public final class InvoicePdf {
         table.setSpacingBefore(20);
         table.setHeaderRows(1);
         for (String h : new String[]{"Date", "Description", "Qty / hrs", "Rate", "Amount"}) {
-            PdfPCell c = new PdfPCell(new Phrase(h, HEAD));
-            c.setBorder(Rectangle.BOTTOM);
-            c.setBorderColor(RULE);
-            c.setPaddingBottom(6);
-            if (!h.equals("Description") && !h.equals("Date")) {
-                c.setHorizontalAlignment(Element.ALIGN_RIGHT);
-            }
-            table.addCell(c);
+            table.addCell(headCell(h, !h.equals("Description") && !h.equals("Date")));
         }
         for (InvoiceDocument.Line line : doc.lines()) {
             table.addCell(lineCell(doc.formats().date(line.date()), false));
@@ -134,9 +98,9 @@ public final class InvoicePdf {
         table.setSpacingBefore(12);
         for (InvoiceDocument.Total t : doc.totals()) {
             // The PDF's figures carry no currency: the grand total's label names it.
-            total(table, t.grand() ? t.label() + " " + doc.currency() : t.label(), doc.formats().amount(t.amount()), t.grand() ? BOLD : BODY);
+            totalRow(table, t.grand() ? t.label() + " " + doc.currency() : t.label(), doc.formats().amount(t.amount()), t.grand() ? BOLD : BODY);
         }
-        total(table, "Balance due " + doc.currency(), doc.formats().amount(doc.balanceDue()), DUE);
+        totalRow(table, "Balance due " + doc.currency(), doc.formats().amount(doc.balanceDue()), DUE);
         pdf.add(table);
     }
 
@@ -157,51 +121,6 @@ public final class InvoicePdf {
         }
         pdf.add(new Paragraph("Please quote invoice " + (doc.number() == null ? "number" : doc.number())
                 + " with your payment. Payment is due by " + (doc.dueDate() == null ? "the due date" : doc.formats().longDate(doc.dueDate())) + ".", SMALL));
-    }
-
-    private static void total(PdfPTable table, String label, String value, Font font) {
-        PdfPCell l = new PdfPCell(new Phrase(label, font));
-        l.setBorder(Rectangle.TOP);
-        l.setBorderColor(RULE);
-        l.setPadding(4);
-        table.addCell(l);
-        PdfPCell v = new PdfPCell(new Phrase(value, font));
-        v.setBorder(Rectangle.TOP);
-        v.setBorderColor(RULE);
-        v.setPadding(4);
-        v.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        table.addCell(v);
-    }
-
-    private static PdfPCell lineCell(String text, boolean right) {
-        PdfPCell c = new PdfPCell(new Phrase(text, BODY));
-        c.setBorder(Rectangle.BOTTOM);
-        c.setBorderColor(RULE);
-        c.setPaddingTop(5);
-        c.setPaddingBottom(5);
-        if (right) {
-            c.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        }
-        return c;
-    }
-
-    private static PdfPCell cell(int border) {
-        PdfPCell c = new PdfPCell();
-        c.setBorder(border);
-        return c;
-    }
-
-    private static Paragraph right(Phrase phrase) {
-        Paragraph p = new Paragraph(phrase);
-        p.setAlignment(Element.ALIGN_RIGHT);
-        return p;
-    }
-
-    private static Phrase labelled(String label, String value) {
-        Phrase p = new Phrase();
-        p.add(new Chunk(label + "  ", SMALL));
-        p.add(new Chunk(value, BOLD));
-        return p;
     }
 
     /** Page numbers and the firm's name at the foot of every page. */

@@ -87,6 +87,13 @@ public class Invoice {
     @Column(name = "published_by")
     private String publishedBy;
 
+    /** Printed with Print selected, for a client who gets paper (issue 19); the latest time. */
+    @Column(name = "posted_at")
+    private OffsetDateTime postedAt;
+
+    @Column(name = "posted_by")
+    private String postedBy;
+
     /** The client contests this invoice: no reminder is sent while it is (issue 19). */
     @Column(name = "disputed_at")
     private OffsetDateTime disputedAt;
@@ -294,9 +301,26 @@ public class Invoice {
     public String disputeReason() { return disputeReason; }
     public boolean disputed() { return disputedAt != null; }
 
+    /** Published and not yet paid in full: what the client is asked to pay, reminded of, and may dispute. */
+    public boolean awaitsPayment() {
+        return publishedAt != null && state.isPayable() && balanceDue.signum() > 0;
+    }
+
     public void dispute(String reason, OffsetDateTime now) {
         this.disputedAt = now;
         this.disputeReason = reason;
+    }
+
+    public OffsetDateTime postedAt() { return postedAt; }
+    public String postedBy() { return postedBy; }
+
+    /** Printed to be sent by post (again, if it was before: the latest print counts). */
+    public void markPosted(String by, OffsetDateTime now) {
+        if (state == InvoiceState.DRAFT || state == InvoiceState.VOID) {
+            throw new IllegalStateException("Invoice " + number + " is " + state.label().toLowerCase() + ": it cannot be sent");
+        }
+        this.postedAt = now;
+        this.postedBy = by;
     }
 
     public void settleDispute() {

@@ -99,6 +99,7 @@ public class DemoData {
         firm.describe(firm.name(), firm.address(), firm.email(), firm.defaultCurrency(), firm.paymentTermsDays(), firm.invoiceNumberFormat(),
                 firm.taxLabel(), firm.taxRatePercent(), "Bank transfer: Whitlock & Crane LLP client account, sort code 12-34-56, account 12345678.");
         firm.setPortalPolicy(true, "alex.whitlock@whitlockcrane.example", true, new BigDecimal("50.00"), PaymentApplication.REVIEW);
+        firm.offerBankDebits(java.util.Set.of("GBP"));  // Bacs Direct Debit beside cards on the sandbox page
         PaymentAccount sandbox = new PaymentAccount(firm, ProcessorKind.SANDBOX);
         sandbox.configure(ProcessorKind.SANDBOX, false, "Sandbox (demo)", null);
         em.persist(sandbox);

@@ -141,4 +141,16 @@ public class FirmSettings {
                 : (daysBefore == null ? "" : daysBefore + " days before, ") + (onDueDate ? "on the due date, " : "")
                 + (everyDays == null ? "none while overdue" : "every " + everyDays + " days while overdue, at most " + maxOverdue + " times"));
     }
+
+    /** The bank debits the processor's page offers besides cards, by currency (USD, GBP, EUR). */
+    public void setBankDebits(@NotNull java.util.Set<@NotNull String> currencies) {
+        for (String currency : currencies) {
+            if (org.quittance.payments.entity.BankDebit.forCurrency(currency).isEmpty()) {
+                throw new RuleViolation("There is no bank debit for " + currency + ": USD, GBP and EUR have one.");
+            }
+        }
+        firm().offerBankDebits(currencies);
+        audit.recordAsCaller(AuditTrail.SETTING, "bank debits", "bank debits set",
+                currencies.isEmpty() ? "cards only" : String.join(", ", new java.util.TreeSet<>(currencies)));
+    }
 }

@@ -67,6 +67,10 @@ public class Firm {
     @Column(nullable = false)
     private String locale = "en-GB";
 
+    /** The currencies whose bank debit the processor's page offers ("GBP,EUR"), "" for none. */
+    @Column(name = "bank_debits", nullable = false)
+    private String bankDebits = "";
+
     @Column(name = "reminders_enabled", nullable = false)
     private boolean remindersEnabled;
 
@@ -151,6 +155,19 @@ public class Firm {
     public PaymentApplication paymentApplication() { return paymentApplication; }
     public long version() { return version; }
     public boolean remindersEnabled() { return remindersEnabled; }
+
+    public java.util.Set<String> bankDebits() {
+        return bankDebits.isEmpty() ? java.util.Set.of() : java.util.Set.of(bankDebits.split(","));
+    }
+
+    /** Whether a payment in this currency may be a bank debit, besides a card. */
+    public boolean offersBankDebit(String currency) {
+        return bankDebits().contains(currency);
+    }
+
+    public void offerBankDebits(java.util.Collection<String> currencies) {
+        this.bankDebits = String.join(",", new java.util.TreeSet<>(currencies));
+    }
     public Integer reminderDaysBefore() { return reminderDaysBefore; }
     public boolean reminderOnDueDate() { return reminderOnDueDate; }
     public Integer reminderEveryDays() { return reminderEveryDays; }

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
+import org.quittance.ledger.control.AgeBand;
 import org.quittance.ledger.control.AgingSnapshots;
 import org.quittance.money.Money;
 import org.quittance.platform.control.SqlValues;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /**
  * Accounts receivable aged by client: what each client owes on open invoices, by the invoices' age
- * (days since the invoice date: current up to 30, 31–60, 61–90, over 90), and its unapplied credit.
+ * (the {@link AgeBand}s: days since the invoice date), and its unapplied credit.
  */
 @RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
@@ -68,10 +69,14 @@ public class Receivables {
                             ) AND i.balance_due > 0),
                         aged AS (
                             SELECT client_id, currency,
-                                   SUM(CASE WHEN age <= 30 THEN balance_due ELSE 0 END) AS current_,
-                                   SUM(CASE WHEN age BETWEEN 31 AND 60 THEN balance_due ELSE 0 END) AS d60,
-                                   SUM(CASE WHEN age BETWEEN 61 AND 90 THEN balance_due ELSE 0 END) AS d90,
-                                   SUM(CASE WHEN age > 90 THEN balance_due ELSE 0 END) AS over90
+                                   """ + AgeBand.CURRENT.sum("age", "balance_due") + """
+                                    AS current_,
+                                   """ + AgeBand.DAYS_31_60.sum("age", "balance_due") + """
+                                    AS d60,
+                                   """ + AgeBand.DAYS_61_90.sum("age", "balance_due") + """
+                                    AS d90,
+                                   """ + AgeBand.OVER_90.sum("age", "balance_due") + """
+                                    AS over90
                             FROM open_invoice GROUP BY client_id, currency),
                         credit AS (
                             SELECT client_id, currency, -SUM(amount) AS credit FROM ledger_entry

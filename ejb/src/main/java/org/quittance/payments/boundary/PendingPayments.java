@@ -21,10 +21,14 @@ public class PendingPayments {
     EntityManager em;
 
     public List<String> stalePayments(OffsetDateTime cutoff) {
+        // A bank debit is processing for days by design: asked about once it has been quiet for a week, not every minute.
         return em.createQuery("""
                         SELECT p.paymentIntent FROM ProcessorPayment p
-                        WHERE p.state = :pending AND p.updatedAt < :cutoff AND p.paymentIntent IS NOT NULL""", String.class)
-                .setParameter("pending", PaymentState.PENDING).setParameter("cutoff", cutoff).setMaxResults(500).getResultList();
+                        WHERE p.state = :pending AND p.updatedAt < :cutoff AND p.paymentIntent IS NOT NULL
+                        AND (p.cardBrand IS NULL OR p.cardBrand NOT IN :debits OR p.updatedAt < :debitCutoff)""", String.class)
+                .setParameter("pending", PaymentState.PENDING).setParameter("cutoff", cutoff)
+                .setParameter("debits", java.util.Arrays.stream(org.quittance.payments.entity.BankDebit.values()).map(d -> d.stripeType()).toList())
+                .setParameter("debitCutoff", cutoff.minusDays(7)).setMaxResults(500).getResultList();
     }
 
     /** Open checkouts with no successful payment recorded: paid with the notification lost, or abandoned. */

@@ -70,7 +70,7 @@ public class PortalPayments {
      */
     public record Payment(String reference, OffsetDateTime startedAt, Money amount, Map<String, Money> invoices, String status,
                           boolean settled, boolean succeeded, String card, String failureReason, String processorReference,
-                          String payer, Money held) {
+                          String payer, Money held, boolean bankDebit) {
 
         public boolean failed() {
             return settled && !succeeded;
@@ -164,11 +164,13 @@ public class PortalPayments {
 
         List<CheckoutRequest.Line> lines = new ArrayList<>();
         chosen.forEach((invoice, amount) -> lines.add(new CheckoutRequest.Line(invoice.invoiceId(), invoice.number(), amount)));
-        CheckoutRequest request = new CheckoutRequest(checkout.reference(), idempotencyKey, firmSettings.firm().name(), lines,
+        Firm firm = firmSettings.firm();
+        CheckoutRequest request = new CheckoutRequest(checkout.reference(), idempotencyKey, firm.name(), lines,
                 new CheckoutRequest.Customer(address.name(), user.email(), address.line1(), address.line2(), address.city(),
                         address.postcode(), address.country()),
                 PublicLinks.portal("paid.xhtml?checkout=" + checkout.reference()),
-                PublicLinks.portal("pay.xhtml?invoices=" + allocation.keySet().stream().map(String::valueOf).collect(Collectors.joining(","))));
+                PublicLinks.portal("pay.xhtml?invoices=" + allocation.keySet().stream().map(String::valueOf).collect(Collectors.joining(","))),
+                firm.offersBankDebit(lines.get(0).amount().currency()));
         try {
             HostedCheckout hosted = processor.createCheckout(request);
             checkout.opened(hosted.sessionId(), hosted.url(), now);
@@ -254,29 +256,31 @@ public class PortalPayments {
         Map<String, Money> invoices = new LinkedHashMap<>();
         checkout.allocations().forEach((invoiceId, amount) -> invoices.put(numbers.getOrDefault(invoiceId, "#" + invoiceId), amount));
         PaymentState state = payment == null ? null : payment.state();
-        String status = status(checkout, state);
+        boolean bankDebit = payment != null && payment.bankDebit().isPresent();
+        String status = status(checkout, state, bankDebit);
         String card = payment == null ? null : payment.cardLabel();
         boolean succeeded = state != null && state != PaymentState.PENDING && state != PaymentState.FAILED;
-        boolean settled = succeeded || (state == PaymentState.FAILED && checkout.state() != CheckoutState.OPEN);
+        // A refused card may be tried again on the same page; a failed bank debit is final (its page is complete).
+        boolean settled = succeeded || (state == PaymentState.FAILED && (checkout.state() != CheckoutState.OPEN || bankDebit));
         return new Payment(checkout.reference(), checkout.createdAt(), checkout.amount(), invoices, status, settled, succeeded,
                 card, payment == null ? null : payment.failureReason(),
                 payment == null ? checkout.sessionId() : payment.paymentIntent(), checkout.billingAddress().name(),
-                payment == null ? null : payment.retained());
+                payment == null ? null : payment.retained(), bankDebit);
     }
 
-    private static String status(PortalCheckout checkout, PaymentState state) {
+    private static String status(PortalCheckout checkout, PaymentState state, boolean bankDebit) {
         if (state == null) {
             return checkout.state() == CheckoutState.EXPIRED ? "Not completed" : "Waiting for the card payment";
         }
         return switch (state) {
-            case PENDING -> "Processing";
+            case PENDING -> bankDebit ? "Processing — bank debits take a few working days" : "Processing";
             case SUCCEEDED -> "Paid — thank you";
             case FAILED -> "Failed";
             case PARTLY_REFUNDED -> "Partly refunded";
             case REFUNDED -> "Refunded";
-            case DISPUTED -> "Under dispute";
+            case DISPUTED -> bankDebit ? "Returned by your bank" : "Under dispute";
             case DISPUTE_WON -> "Paid — thank you (dispute closed)";
-            case DISPUTE_LOST -> "Reversed after a dispute";
+            case DISPUTE_LOST -> bankDebit ? "Returned by your bank" : "Reversed after a dispute";
         };
     }
 

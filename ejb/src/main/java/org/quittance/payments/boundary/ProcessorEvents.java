@@ -125,7 +125,7 @@ public class ProcessorEvents {
         if (before != after && NOTICE_STATES.contains(after)) {
             tellPortalAdministrator(payment, after);
         }
-        payers.tell(payment, succeededBefore, refundedBefore);
+        payers.tell(payment, before, succeededBefore, refundedBefore);
         LOG.fine(() -> processor + " " + event.type() + " " + event.id() + " → payment " + payment.id() + " " + after);
     }
 

@@ -52,7 +52,7 @@ public class ProcessorPayments {
                 SqlValues.timestamp(r[1]),
                 (String) r[2], (String) r[3],
                 r[4] == null ? null : org.quittance.money.Money.of((java.math.BigDecimal) r[4], ((String) r[5]).trim()),
-                r[7] == null ? null : r[6] + " ····" + r[7], PaymentState.valueOf((String) r[8]), (String) r[9], (String) r[10])).toList();
+                r[7] == null ? null : org.quittance.payments.entity.BankDebit.ofMethod((String) r[6]).map(d -> d.label()).orElse((String) r[6]) + " ····" + r[7], PaymentState.valueOf((String) r[8]), (String) r[9], (String) r[10])).toList();
     }
 
     public Optional<ProcessorPayment> byPaymentIntent(String paymentIntent) {

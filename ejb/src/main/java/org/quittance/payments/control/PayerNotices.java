@@ -9,6 +9,7 @@ import org.quittance.firm.entity.Firm;
 import org.quittance.mail.boundary.Mailer;
 import org.quittance.money.Money;
 import org.quittance.payments.entity.PortalCheckout;
+import org.quittance.payments.entity.PaymentState;
 import org.quittance.payments.entity.ProcessorPayment;
 import org.quittance.platform.control.PublicLinks;
 import org.quittance.portal.entity.PortalUser;
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
  * invoices it pays and a link to its receipt), and each time money is given back. Decided on what is
  * known of the payment before and after a notification, not on the order they arrive in; sent through
  * the outbox, keyed per payment and fact, so a notification applied twice mails nothing twice. A
- * refused card is not mailed: the client saw it on the payment page.
+ * refused card is not mailed: the client saw it on the payment page; a bank debit that fails when it
+ * settles, or that the bank returns later, is, since the client has left the page days before.
  */
 @Stateless
 public class PayerNotices {
@@ -34,7 +36,28 @@ public class PayerNotices {
     private static final Logger LOG = Logger.getLogger(PayerNotices.class.getName());
 
     /** What a payment's client is told: received, or refunded up to a total. */
-    public sealed interface Notice permits Received, Refunded {
+    public sealed interface Notice permits Received, Refunded, DebitFailed, DebitReturned {
+    }
+
+    /** A bank debit did not go through when it settled. */
+    public record DebitFailed() implements Notice {
+    }
+
+    /** The bank took a succeeded debit back: its invoices are open again. */
+    public record DebitReturned() implements Notice {
+    }
+
+    private static final java.util.Set<PaymentState> RETURNED = java.util.EnumSet.of(PaymentState.DISPUTED, PaymentState.DISPUTE_LOST);
+
+    /** What a bank debit's payer hears beyond a card's: its failure, or its return by the bank. */
+    public static List<Notice> debitDue(PaymentState before, PaymentState after) {
+        if (after == PaymentState.FAILED && before != PaymentState.FAILED) {
+            return List.of(new DebitFailed());
+        }
+        if (RETURNED.contains(after) && !RETURNED.contains(before)) {
+            return List.of(new DebitReturned());
+        }
+        return List.of();
     }
 
     public record Received() implements Notice {
@@ -65,8 +88,11 @@ public class PayerNotices {
     Mailer mailer;
 
     /** Mails the payer of a portal payment what is due; a payment not made in the portal has no payer to tell. */
-    public void tell(ProcessorPayment payment, boolean succeededBefore, Money refundedBefore) {
-        List<Notice> due = due(succeededBefore, refundedBefore, payment.succeeded(), payment.refunded());
+    public void tell(ProcessorPayment payment, PaymentState stateBefore, boolean succeededBefore, Money refundedBefore) {
+        List<Notice> due = new ArrayList<>(due(succeededBefore, refundedBefore, payment.succeeded(), payment.refunded()));
+        if (payment.bankDebit().isPresent()) {
+            due.addAll(debitDue(stateBefore, payment.state()));
+        }
         if (due.isEmpty() || payment.checkoutId() == null || payment.amount() == null) {
             return;
         }
@@ -80,8 +106,10 @@ public class PayerNotices {
         for (Notice notice : due) {
             if (notice instanceof Refunded r) {
                 refunded(payment, checkout, payer, firm, r.total());
-            } else {
+            } else if (notice instanceof Received) {
                 received(payment, checkout, payer, firm);
+            } else {
+                debitNotTaken(payment, checkout, payer, firm, notice instanceof DebitReturned);
             }
         }
     }
@@ -114,6 +142,21 @@ public class PayerNotices {
                 .append(firm.name()).append("\n");
         mailer.queue("payer-notice:" + payment.id() + ":REFUNDED:" + total.amount().toPlainString(), payer.email(),
                 (whole ? "Payment refunded: " : "Part of your payment refunded: ") + refunded + " — " + firm.name(), body.toString());
+    }
+
+    private void debitNotTaken(ProcessorPayment payment, PortalCheckout checkout, PortalUser payer, Firm firm, boolean returned) {
+        String amount = firm.formats().money(payment.amount());
+        String debit = payment.bankDebit().orElseThrow().label();
+        StringBuilder body = greeting(payer).append(returned
+                        ? "Your bank has returned your " + debit + " of " + amount + " to " + firm.name() + " (reference " + checkout.reference()
+                        + "), so it no longer pays these invoices:\n"
+                        : "Your " + debit + " of " + amount + " to " + firm.name() + " (reference " + checkout.reference()
+                        + ") did not go through" + (payment.failureReason() == null ? "" : ": " + payment.failureReason()) + "\n\nThese invoices are still open:\n");
+        invoices(checkout).forEach((number, part) -> body.append("  ").append(number).append("  ").append(firm.formats().money(part)).append("\n"));
+        body.append("\nYou can pay them in the client portal, by card or by bank debit:\n").append(PublicLinks.portal("")).append("\n\n")
+                .append(firm.name()).append("\n");
+        mailer.queue("payer-notice:" + payment.id() + (returned ? ":DEBIT_RETURNED" : ":DEBIT_FAILED"), payer.email(),
+                (returned ? "Bank debit returned: " : "Bank debit not taken: ") + amount + " — " + firm.name(), body.toString());
     }
 
     private static StringBuilder greeting(PortalUser payer) {

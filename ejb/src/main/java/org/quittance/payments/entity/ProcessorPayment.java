@@ -157,10 +157,13 @@ public class ProcessorPayment {
     public String cardBrand() { return cardBrand; }
     public String cardLast4() { return cardLast4; }
 
-    /** "Visa ending 4242", as the client and the firm see the card; null when the processor did not say. */
+    /**
+     * "Visa ending 4242" or "Bacs Direct Debit ending 2345", as the client and the firm see the card or
+     * account; null when the processor did not say.
+     */
     public String cardLabel() {
         if (cardLast4 == null) return null;
-        String brand = cardBrand == null ? "Card" : switch (cardBrand) {
+        String brand = cardBrand == null ? "Card" : bankDebit().map(BankDebit::label).orElseGet(() -> switch (cardBrand) {
             case "visa" -> "Visa";
             case "mastercard" -> "Mastercard";
             case "amex" -> "American Express";
@@ -169,9 +172,14 @@ public class ProcessorPayment {
             case "jcb" -> "JCB";
             case "unionpay" -> "UnionPay";
             default -> cardBrand;
-        };
+        });
         return brand + " ending " + cardLast4;
     }
+    /** The bank debit this payment is, if it is not a card. */
+    public java.util.Optional<BankDebit> bankDebit() {
+        return cardBrand == null ? java.util.Optional.empty() : BankDebit.ofMethod(cardBrand);
+    }
+
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * A hosted checkout to create.
  * @param reference      our checkout reference, carried in the processor's metadata
  * @param idempotencyKey the same key for a retried create, so the processor makes one checkout
+ * @param bankDebit      the page may offer the currency's bank debit besides cards (the firm switched it on)
  */
 public record CheckoutRequest(String reference, String idempotencyKey, String merchant, List<Line> lines, Customer customer,
-                              String successUrl, String cancelUrl) {
+                              String successUrl, String cancelUrl, boolean bankDebit) {
 
     /** The metadata key under which an adapter keeps our checkout reference at the processor, and reads it back. */
     public static final String REFERENCE_METADATA = "quittance_checkout";

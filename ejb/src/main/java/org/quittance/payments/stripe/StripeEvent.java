@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import org.quittance.money.Money;
+import org.quittance.payments.entity.BankDebit;
 import org.quittance.payments.processor.CheckoutRequest;
 import org.quittance.payments.processor.PaymentEvent;
 import org.quittance.payments.processor.ProcessorEvent;
@@ -68,7 +69,8 @@ public record StripeEvent(String id, String type, String paymentIntent, String c
         PaymentEvent meaning = null;
         String ignored = null;
         switch (type) {
-            case "payment_intent.created", "payment_intent.processing", "payment_intent.requires_action" -> meaning = new PaymentEvent.Pending();
+            case "payment_intent.created", "payment_intent.processing", "payment_intent.requires_action", "charge.pending" ->
+                    meaning = new PaymentEvent.Pending();
             case "payment_intent.succeeded", "charge.succeeded" -> meaning = new PaymentEvent.Succeeded();
             case "checkout.session.completed" -> {
                 if ("paid".equals(string(object, "payment_status"))) {
@@ -104,9 +106,16 @@ public record StripeEvent(String id, String type, String paymentIntent, String c
         }
         String brand = null;
         String last4 = null;
-        if (object.get("payment_method_details") instanceof JsonObject details && details.get("card") instanceof JsonObject card) {
-            brand = string(card, "brand");
-            last4 = string(card, "last4");
+        if (object.get("payment_method_details") instanceof JsonObject details) {
+            if (details.get("card") instanceof JsonObject card) {
+                brand = string(card, "brand");
+                last4 = string(card, "last4");
+            } else if (string(details, "type") != null && BankDebit.ofMethod(string(details, "type")).isPresent()
+                    && details.get(string(details, "type")) instanceof JsonObject account) {
+                // A bank debit: its type stands for the brand, the account's last four digits for the card's.
+                brand = string(details, "type");
+                last4 = string(account, "last4");
+            }
         }
         return new StripeEvent(id, type, paymentIntent, charge, amount, Optional.ofNullable(meaning), ignored, metadata, brand, last4);
     }

@@ -124,6 +124,11 @@ public final class StripeProcessor implements PaymentProcessor {
                             .putMetadata(CHECKOUT_KEY, request.reference())
                             .putMetadata(ALLOCATION_KEY, allocation)
                             .build());
+            if (request.bankDebit()) {
+                org.quittance.payments.entity.BankDebit.forCurrency(request.total().currency())
+                        .map(d -> SessionCreateParams.PaymentMethodType.valueOf(d.stripeType().toUpperCase(Locale.ROOT)))
+                        .ifPresent(session::addPaymentMethodType);
+            }
             for (CheckoutRequest.Line line : request.lines()) {
                 session.addLineItem(SessionCreateParams.LineItem.builder()
                         .setQuantity(1L)

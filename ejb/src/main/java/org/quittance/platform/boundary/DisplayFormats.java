@@ -37,6 +37,7 @@ public class DisplayFormats {
     public String quantity(BigDecimal value) { return formats().quantity(value); }
     public String date(LocalDate date) { return formats().date(date); }
     public String longDate(LocalDate date) { return formats().longDate(date); }
+    public String month(java.time.YearMonth month) { return formats().month(month); }
     public String dateTime(OffsetDateTime at) { return formats().dateTime(at); }
     public String typingExample() { return formats().typingExample(); }
 }

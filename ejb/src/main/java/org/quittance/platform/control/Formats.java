@@ -74,6 +74,11 @@ public record Formats(Locale locale) {
         return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
     }
 
+    /** "November 2026" (en-GB, en-US), "November 2026" (de-DE): a statement's month. */
+    public String month(java.time.YearMonth month) {
+        return month == null ? "" : month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+    }
+
     /** "5 Dec 2026, 14:05": the date as in {@link #date} and the time on a 24-hour clock. */
     public String dateTime(OffsetDateTime at) {
         return at == null ? "" : date(at.toLocalDate()) + ", " + at.format(DateTimeFormatter.ofPattern("HH:mm"));

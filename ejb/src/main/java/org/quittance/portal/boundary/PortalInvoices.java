@@ -263,6 +263,11 @@ public class PortalInvoices {
         return due;
     }
 
+    /** What Pay Now under the Balance Due box pays toward: the open invoices in that currency, as the box sums them. */
+    public static List<Long> makingUpTheBalance(List<Row> rows, String currency) {
+        return rows.stream().filter(Row::open).filter(r -> r.balance().currency().equals(currency)).map(Row::invoiceId).toList();
+    }
+
     /** The published version of an invoice, if this user may see it. */
     public Optional<PublishedInvoice> invoice(@NotBlank String login, long invoiceId) {
         return em.createQuery("SELECT p FROM PublishedInvoice p WHERE p.invoiceId = :id AND " + VISIBLE, PublishedInvoice.class)

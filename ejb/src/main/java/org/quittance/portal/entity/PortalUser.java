@@ -41,6 +41,10 @@ public class PortalUser {
     @Column(name = "locked_until")
     private OffsetDateTime lockedUntil;
 
+    /** The user asked for its statement of account by e-mail at the start of each month. */
+    @Column(name = "monthly_statement", nullable = false)
+    private boolean monthlyStatement;
+
     @Version
     private long version;
 
@@ -125,6 +129,25 @@ public class PortalUser {
 
     public boolean everRegistered() {
         return password != null;
+    }
+
+    /**
+     * What an e-mail about the portal says to a user who has not registered yet (empty once registered):
+     * the link in the mail would only lead to a sign-in they cannot pass.
+     */
+    public String unregisteredNote() {
+        return state == PortalUserState.INVITED
+                ? "You have not registered for the portal yet: please use the registration link we sent you earlier, "
+                + "or ask us to send a new one.\n\n"
+                : "";
+    }
+
+    public boolean monthlyStatement() {
+        return monthlyStatement;
+    }
+
+    public void wantMonthlyStatement(boolean wanted) {
+        this.monthlyStatement = wanted;
     }
 
     /** How staff see it on the contact's Portal field. */

@@ -101,7 +101,13 @@ public class PaymentReminders {
 
     /** The client contests the invoice: no reminder until the dispute is settled. */
     public void dispute(@NotNull Long invoiceId, @NotNull @jakarta.validation.constraints.Size(min = 1, max = 500) String reason) {
+        if (reason.isBlank()) {
+            throw new RuleViolation("Say why the client disputes the invoice.");
+        }
         Invoice invoice = invoice(invoiceId);
+        if (!invoice.awaitsPayment()) {
+            throw new RuleViolation("Only a published invoice that is still open can be disputed.");
+        }
         invoice.dispute(reason.strip(), OffsetDateTime.now());
         audit.recordAsCaller(AuditTrail.INVOICE, invoiceId, "disputed", invoice.number() + ": " + reason.strip());
     }
@@ -220,10 +226,7 @@ public class PaymentReminders {
         }
         body.append("\nMatter:     ").append(invoice.matter().number()).append(" (").append(invoice.matter().title()).append(")\n\n")
                 .append("View and pay it in your client portal:\n").append(PublicLinks.portal("invoice.xhtml?id=" + invoice.id())).append("\n\n");
-        if (recipient.state() == PortalUserState.INVITED) {
-            body.append("You have not registered for the portal yet: please use the registration link we sent you earlier, "
-                    + "or ask us to send a new one.\n\n");
-        }
+        body.append(recipient.unregisteredNote());
         body.append("If you have paid in the last few days, thank you, and please disregard this reminder. If something on the\n")
                 .append("invoice is not right, reply to let us know and we will pause reminders while we look into it.\n\n")
                 .append(firm.name()).append("\n");

@@ -38,4 +38,18 @@ class PayerNoticesTest {
         assertEquals(List.of(new PayerNotices.Refunded(gbp("600.00"))), PayerNotices.due(false, null, false, gbp("600.00")));
         assertEquals(List.of(new PayerNotices.Received()), PayerNotices.due(false, gbp("600.00"), true, gbp("600.00")));
     }
+
+    @Test
+    void aBankDebitsPayerHearsOfItsFailureAndOfItsReturnOnceEach() {
+        var failed = java.util.List.<PayerNotices.Notice>of(new PayerNotices.DebitFailed());
+        var returned = java.util.List.<PayerNotices.Notice>of(new PayerNotices.DebitReturned());
+        assertEquals(failed, PayerNotices.debitDue(org.quittance.payments.entity.PaymentState.PENDING, org.quittance.payments.entity.PaymentState.FAILED));
+        assertEquals(List.of(), PayerNotices.debitDue(org.quittance.payments.entity.PaymentState.FAILED, org.quittance.payments.entity.PaymentState.FAILED));
+        assertEquals(returned, PayerNotices.debitDue(org.quittance.payments.entity.PaymentState.SUCCEEDED, org.quittance.payments.entity.PaymentState.DISPUTED));
+        assertEquals(returned, PayerNotices.debitDue(org.quittance.payments.entity.PaymentState.SUCCEEDED, org.quittance.payments.entity.PaymentState.DISPUTE_LOST),
+                "the closing notification first");
+        assertEquals(List.of(), PayerNotices.debitDue(org.quittance.payments.entity.PaymentState.DISPUTED, org.quittance.payments.entity.PaymentState.DISPUTE_LOST),
+                "closed after it was told");
+        assertEquals(List.of(), PayerNotices.debitDue(org.quittance.payments.entity.PaymentState.PENDING, org.quittance.payments.entity.PaymentState.SUCCEEDED));
+    }
 }

@@ -60,7 +60,14 @@ public class PayView implements Serializable {
     @Inject
     DisplayFormats fmt;
 
+    @EJB
+    org.quittance.portal.boundary.PortalInvoices portalInvoices;
+
+    @Inject
+    AccountView account;
+
     private String invoices;
+    private String balance;
     private final String idempotencyKey = UUID.randomUUID().toString();
     private List<Line> lines;
     private boolean partialAllowed;
@@ -79,11 +86,17 @@ public class PayView implements Serializable {
         String[] values = faces.getExternalContext().getRequestParameterValuesMap().get("invoices");
         String joined = values == null ? invoices : String.join(",", values);
         List<Long> ids;
-        try {
-            ids = Arrays.stream(joined == null ? new String[0] : joined.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(Long::valueOf).distinct().toList();
-        } catch (NumberFormatException e) {
-            ids = List.of();
+        if (isWholeBalance()) {
+            // Pay Now under the Balance Due box: every open invoice that makes up the balance in that currency.
+            ids = account.currentId() == null ? List.of()
+                    : org.quittance.portal.boundary.PortalInvoices.makingUpTheBalance(portalInvoices.unpaid(login(), account.currentId()), balance);
+            if (ids.isEmpty()) {
+                lines = List.of();
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Nothing is owed now: thank you.", null));
+                return;
+            }
+        } else {
+            ids = chosen(joined);
         }
         if (ids.isEmpty()) {
             lines = List.of();
@@ -108,6 +121,15 @@ public class PayView implements Serializable {
         } catch (RuleViolation e) {
             lines = List.of();
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    private static List<Long> chosen(String joined) {
+        try {
+            return Arrays.stream(joined == null ? new String[0] : joined.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(Long::valueOf).distinct().toList();
+        } catch (NumberFormatException e) {
+            return List.of();
         }
     }
 
@@ -163,6 +185,13 @@ public class PayView implements Serializable {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }
 
+    /** Paying toward the whole balance in one currency (?balance=GBP), rather than chosen invoices. */
+    public boolean isWholeBalance() {
+        return balance != null && balance.matches("[A-Z]{3}");
+    }
+
+    public String getBalance() { return balance; }
+    public void setBalance(String balance) { this.balance = balance; }
     public String getInvoices() { return invoices; }
     public void setInvoices(String invoices) { this.invoices = invoices; }
     public List<Line> getLines() { return lines; }

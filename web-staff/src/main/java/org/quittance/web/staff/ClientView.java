@@ -35,11 +35,16 @@ public class ClientView implements Serializable {
     @EJB
     transient FirmSettings firmSettings;
 
+    @EJB
+    transient org.quittance.ledger.boundary.Statements statements;
+
     /** A matter of years has thousands of published documents: the page lists the newest, the ledger has them all. */
     static final int NEWEST_DOCUMENTS = 10;
 
     private Long id;
     private int tab;
+    private java.time.LocalDate statementFrom = java.time.LocalDate.now().minusMonths(1).withDayOfMonth(1);
+    private java.time.LocalDate statementTo = java.time.LocalDate.now();
     private Client client;
     private List<ClientDirectory.ContactRow> contacts;
     private List<Matter> matters;
@@ -275,6 +280,28 @@ public class ClientView implements Serializable {
         Feedback.run(() -> directory.setReminders(id, reminders), reminders ? "Payment reminders on." : "Payment reminders off for this client.");
         load();
     }
+
+    /** The statement as a PDF download; a period out of bounds is said on the page instead. */
+    public void downloadStatement() throws java.io.IOException {
+        byte[] pdf = Feedback.attempt(() -> statements.pdfOfClient(id, statementFrom, statementTo), null);
+        if (pdf == null) {
+            return;
+        }
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        jakarta.faces.context.ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("application/pdf");
+        external.setResponseContentLength(pdf.length);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"statement-" + id + "-" + statementFrom + "-" + statementTo + ".pdf\"");
+        external.setResponseHeader("Cache-Control", "private, no-store");
+        external.getResponseOutputStream().write(pdf);
+        faces.responseComplete();
+    }
+
+    public java.time.LocalDate getStatementFrom() { return statementFrom; }
+    public void setStatementFrom(java.time.LocalDate v) { this.statementFrom = v; }
+    public java.time.LocalDate getStatementTo() { return statementTo; }
+    public void setStatementTo(java.time.LocalDate v) { this.statementTo = v; }
 
     public boolean isReminders() { return reminders; }
     public void setReminders(boolean reminders) { this.reminders = reminders; }

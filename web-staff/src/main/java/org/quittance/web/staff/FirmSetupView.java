@@ -37,6 +37,7 @@ public class FirmSetupView implements Serializable {
     private BigDecimal minimumPayment;
     private PaymentApplication application;
     private boolean reminders, remindOnDueDate;
+    private java.util.List<String> bankDebits = new java.util.ArrayList<>();
     private Integer remindDaysBefore, remindEveryDays;
     private int remindMaxOverdue;
 
@@ -64,6 +65,7 @@ public class FirmSetupView implements Serializable {
         partialPayments = f.partialPayments();
         minimumPayment = f.minimumPayment();
         application = f.paymentApplication();
+        bankDebits = new java.util.ArrayList<>(f.bankDebits());
         reminders = f.remindersEnabled();
         remindDaysBefore = f.reminderDaysBefore();
         remindOnDueDate = f.reminderOnDueDate();
@@ -109,6 +111,15 @@ public class FirmSetupView implements Serializable {
         Feedback.run(() -> settings.setPortalPolicy(portalInvoicing, blank(portalAdminEmail), partialPayments,
                 partialPayments ? minimumPayment : null, application), "Portal settings saved.");
     }
+
+    public void saveBankDebits() {
+        Feedback.run(() -> settings.setBankDebits(new java.util.HashSet<>(bankDebits)),
+                bankDebits.isEmpty() ? "Cards only on the payment page." : "Bank debits saved.");
+    }
+
+    public java.util.List<String> getBankDebits() { return bankDebits; }
+    public void setBankDebits(java.util.List<String> v) { this.bankDebits = v == null ? new java.util.ArrayList<>() : v; }
+    public org.quittance.payments.entity.BankDebit[] getBankDebitChoices() { return org.quittance.payments.entity.BankDebit.values(); }
 
     public void saveReminders() {
         Feedback.run(() -> settings.setReminders(reminders, remindDaysBefore, remindOnDueDate, remindEveryDays, remindMaxOverdue),

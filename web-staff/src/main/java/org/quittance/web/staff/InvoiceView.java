@@ -56,7 +56,7 @@ public class InvoiceView implements Serializable {
 
     /** Reminders concern a published invoice that is still open (or under dispute). */
     public boolean isRemindable() {
-        return invoice != null && invoice.publishedAt() != null && invoice.state().isPayable() && invoice.balanceDue().isPositive();
+        return invoice != null && invoice.awaitsPayment();
     }
 
     public void sendReminder() {

@@ -37,6 +37,11 @@ public class ReviewView implements Serializable {
     @EJB
     transient FirmSettings firmSettings;
 
+    @EJB
+    transient org.quittance.billing.boundary.Printing printing;
+
+    private boolean printStatements = true;
+
     private String client, matter;
     private LocalDate from, to;
     private BigDecimal minAmount, maxAmount;
@@ -110,6 +115,37 @@ public class ReviewView implements Serializable {
             clearSelection();
         }
     }
+
+    /**
+     * Print selected: one PDF of the selected invoices (and each client's statement since the first of
+     * last month), downloaded; they are marked as sent by post.
+     */
+    public void printSelected() throws java.io.IOException {
+        Set<Long> ids = new HashSet<>(selectedAcrossPages);
+        selection.forEach(r -> ids.add(r.id()));
+        if (ids.isEmpty()) {
+            Feedback.error("Select the invoices to print.");
+            return;
+        }
+        LocalDate statementsFrom = printStatements ? LocalDate.now().minusMonths(1).withDayOfMonth(1) : null;
+        var printed = Feedback.attempt(() -> printing.print(ids, statementsFrom), null);
+        if (printed == null) {
+            return;
+        }
+        clearSelection();
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        jakarta.faces.context.ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("application/pdf");
+        external.setResponseContentLength(printed.pdf().length);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"invoices-to-post-" + LocalDate.now() + ".pdf\"");
+        external.setResponseHeader("Cache-Control", "private, no-store");
+        external.getResponseOutputStream().write(printed.pdf());
+        faces.responseComplete();
+    }
+
+    public boolean isPrintStatements() { return printStatements; }
+    public void setPrintStatements(boolean v) { this.printStatements = v; }
 
     public void poll() {
         if (runId != null) {

@@ -15,6 +15,7 @@ import org.quittance.sandbox.control.SandboxKeys;
 import org.quittance.sandbox.control.SandboxFaults;
 import org.quittance.sandbox.control.SandboxSettings;
 import org.quittance.sandbox.control.Sql;
+import org.quittance.sandbox.control.TestBankAccounts;
 import org.quittance.sandbox.control.TestCards;
 
 import java.io.StringReader;
@@ -186,17 +187,29 @@ public class SandboxApi {
         return formFor(session.get(), null, "");
     }
 
-    public PayResult pay(String sessionId, String number, String expiry, String cvc, String name) {
-        JsonObject session = load(sessionId).filter(s -> "checkout.session".equals(str(s, "object"))).orElse(null);
-        if (session == null) {
-            return new PayResult(null, CheckoutPage.message("Payment page not found", "This payment link is not valid."));
+    /** A session that can still be paid, locked for this transaction; or the page that says why it cannot. */
+    private record Open(JsonObject session, PayResult closed) {
+    }
+
+    private Open lockOpen(String sessionId) {
+        if (load(sessionId).filter(s -> "checkout.session".equals(str(s, "object"))).isEmpty()) {
+            return new Open(null, new PayResult(null, CheckoutPage.message("Payment page not found", "This payment link is not valid.")));
         }
         sql.rows("SELECT id FROM sandbox.objects WHERE id = ? FOR UPDATE", sessionId);
-        session = load(sessionId).orElseThrow();
+        JsonObject session = load(sessionId).orElseThrow();
         if (!"open".equals(str(session, "status")) || expired(session)) {
             String text = "complete".equals(str(session, "status")) ? "This payment is already complete." : "This payment page has expired.";
-            return new PayResult(null, CheckoutPage.message("Payment closed", text + " Go back to the merchant."));
+            return new Open(null, new PayResult(null, CheckoutPage.message("Payment closed", text + " Go back to the merchant.")));
         }
+        return new Open(session, null);
+    }
+
+    public PayResult pay(String sessionId, String number, String expiry, String cvc, String name) {
+        Open open = lockOpen(sessionId);
+        if (open.closed() != null) {
+            return open.closed();
+        }
+        JsonObject session = open.session();
         String nameOnCard = name == null ? "" : name.trim();
         // What Stripe's page checks before anything reaches the bank: no charge, no event.
         String local = localCheck(number, expiry, cvc, nameOnCard);
@@ -288,6 +301,188 @@ public class SandboxApi {
         return new PayResult(success, null);
     }
 
+    /**
+     * The debit form: the account is checked as the page would, then the debit is created and is
+     * <em>processing</em> (payment_intent.processing, charge.pending, the session complete but unpaid)
+     * until its settlement day on the sandbox's clock, three days on.
+     */
+    public PayResult debit(String sessionId, Map<String, String> form) {
+        Open open = lockOpen(sessionId);
+        if (open.closed() != null) {
+            return open.closed();
+        }
+        JsonObject session = open.session();
+        Optional<TestBankAccounts.Method> method = debitOf(session);
+        if (method.isEmpty()) {
+            return new PayResult(null, CheckoutPage.message("Not offered", "This payment cannot be made by bank debit."));
+        }
+        TestBankAccounts.Account account;
+        try {
+            account = TestBankAccounts.read(method.get(), form);
+        } catch (IllegalArgumentException e) {
+            return new PayResult(null, pageFor(session, null, "", e.getMessage(), form.getOrDefault("holder", "").trim()));
+        }
+        long now = Instant.now().getEpochSecond();
+        long amount = session.getJsonNumber("amount_total").longValue();
+        String currency = str(session, "currency");
+        String type = method.get().type();
+        JsonObject intent = Jsons.createObjectBuilder()
+                .add("id", id("pi")).add("object", "payment_intent").add("amount", amount).add("amount_received", 0)
+                .add("currency", currency).add("customer", session.get("customer")).add("description", session.get("_description"))
+                .add("metadata", session.getJsonObject("_payment_intent_metadata")).add("status", "processing")
+                .add("payment_method_types", Jsons.createArrayBuilder().add(type))
+                .add("latest_charge", JsonValue.NULL).add("last_payment_error", JsonValue.NULL)
+                .add("livemode", false).add("created", now).build();
+        JsonObjectBuilder details = Jsons.createObjectBuilder().add("last4", account.last4());
+        if (account.sortCode() != null) details.add("sort_code", account.sortCode());
+        if (account.routingNumber() != null) details.add("routing_number", account.routingNumber());
+        String chargeId = id("py");
+        JsonObject charge = Jsons.createObjectBuilder()
+                .add("id", chargeId).add("object", "charge").add("amount", amount).add("currency", currency)
+                .add("payment_intent", intent.getString("id")).add("customer", session.get("customer"))
+                .add("metadata", intent.getJsonObject("metadata")).add("description", intent.get("description"))
+                .add("billing_details", Jsons.createObjectBuilder().add("name", form.get("holder").trim()).add("email", session.get("customer_email")))
+                .add("payment_method_details", Jsons.createObjectBuilder().add("type", type).add(type, details))
+                .add("amount_refunded", 0).add("refunded", false).add("disputed", false)
+                .add("status", "pending").add("paid", false).add("captured", true).add("amount_captured", amount)
+                .add("balance_transaction", JsonValue.NULL).add("failure_code", JsonValue.NULL).add("failure_message", JsonValue.NULL)
+                .add("livemode", false).add("created", now).build();
+        intent = with(intent, "latest_charge", Jsons.createValue(chargeId));
+        session = Jsons.createObjectBuilder(session).add("payment_intent", intent.getString("id")).add("status", "complete")
+                .add("payment_status", "unpaid").build();
+        TestBankAccounts.Outcome outcome = TestBankAccounts.outcome(account);
+        long settles = clock() + DEBIT_DAYS * 86_400;
+        sql.update("INSERT INTO sandbox.debits (payment_intent, charge, outcome, settles_at, returns_at) VALUES (?, ?, ?, ?, ?)",
+                intent.getString("id"), chargeId, outcome.name(), settles,
+                outcome == TestBankAccounts.Outcome.RETURNED ? settles + 2 * 86_400 : null);
+        save(intent);
+        save(charge);
+        save(session);
+        event("payment_intent.processing", intent);
+        event("charge.pending", charge);
+        event("checkout.session.completed", session);
+        return new PayResult(str(session, "success_url").replace("{CHECKOUT_SESSION_ID}", sessionId), null);
+    }
+
+    /** A bank debit settles this many days after it was made (Bacs: three working days), on the sandbox's clock. */
+    static final long DEBIT_DAYS = 3;
+
+    /** The sandbox's time for bank debits, in epoch seconds: the real time plus how far the clock was moved. */
+    public long clock() {
+        List<Object[]> rows = sql.rows("SELECT offset_seconds FROM sandbox.clock WHERE id = 1");
+        return Instant.now().getEpochSecond() + (rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue());
+    }
+
+    /** The lever: the sandbox's clock moves on (at most a year at a time), and what is due by then settles. */
+    public int advanceClock(long days) {
+        if (days < 1 || days > 366) {
+            throw new IllegalArgumentException("Move the clock 1 to 366 days on.");
+        }
+        sql.update("UPDATE sandbox.clock SET offset_seconds = offset_seconds + ? WHERE id = 1", days * 86_400);
+        return settleDebits();
+    }
+
+    /** Debits whose day has come: settled (succeeded or failed), or returned by the bank after succeeding. */
+    public int settleDebits() {
+        long now = clock();
+        int moved = 0;
+        for (Object[] row : sql.rows("""
+                SELECT payment_intent, outcome, state, settles_at, returns_at FROM sandbox.debits
+                WHERE (state = 'PROCESSING' AND settles_at <= ?) OR (state = 'SUCCEEDED' AND returns_at <= ?)
+                ORDER BY settles_at FOR UPDATE SKIP LOCKED""", now, now)) {
+            String intentId = (String) row[0];
+            JsonObject intent = load(intentId).orElseThrow();
+            JsonObject charge = load(str(intent, "latest_charge")).orElseThrow();
+            if ("SUCCEEDED".equals(row[2])) {
+                returned(intent, charge);
+                sql.update("UPDATE sandbox.debits SET state = 'RETURNED' WHERE payment_intent = ?", intentId);
+            } else if ("FAILS".equals(row[1])) {
+                failed(intent, charge);
+                sql.update("UPDATE sandbox.debits SET state = 'FAILED' WHERE payment_intent = ?", intentId);
+            } else {
+                succeeded(intent, charge);
+                sql.update("UPDATE sandbox.debits SET state = 'SUCCEEDED' WHERE payment_intent = ?", intentId);
+                if (row[4] != null && ((Number) row[4]).longValue() <= now) {
+                    returned(load(intentId).orElseThrow(), load(str(intent, "latest_charge")).orElseThrow());
+                    sql.update("UPDATE sandbox.debits SET state = 'RETURNED' WHERE payment_intent = ?", intentId);
+                }
+            }
+            moved++;
+        }
+        return moved;
+    }
+
+    /** Bank debits processing or awaiting a return, with their dates, for the sandbox's page. */
+    public List<String> debitsInFlight() {
+        List<String> lines = new ArrayList<>();
+        for (Object[] row : sql.rows("""
+                SELECT d.payment_intent, d.state, d.settles_at, d.returns_at, o.body FROM sandbox.debits d
+                JOIN sandbox.objects o ON o.id = d.payment_intent WHERE d.state IN ('PROCESSING', 'SUCCEEDED')
+                AND (d.state = 'PROCESSING' OR d.returns_at IS NOT NULL) ORDER BY d.settles_at LIMIT 50""")) {
+            JsonObject intent = parse((String) row[4]);
+            String amount = display(intent.getJsonNumber("amount").longValue(), str(intent, "currency"));
+            lines.add("PROCESSING".equals(row[1])
+                    ? row[0] + ": " + amount + ", settles on " + day(((Number) row[2]).longValue())
+                    : row[0] + ": " + amount + ", succeeded; the bank returns it on " + day(((Number) row[3]).longValue()));
+        }
+        return lines;
+    }
+
+    private static String day(long epochSecond) {
+        return java.time.LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), java.time.ZoneOffset.UTC).toString();
+    }
+
+    /** Settled now: its balance transaction is dated by the real clock, as the receipt import reads it (the sandbox's clock only schedules). */
+    private void succeeded(JsonObject intent, JsonObject charge) {
+        long at = Instant.now().getEpochSecond();
+        long amount = intent.getJsonNumber("amount").longValue();
+        String currency = str(intent, "currency");
+        long fee = org.quittance.sandbox.control.SandboxFees.of(amount);
+        JsonObject txn = Jsons.createObjectBuilder()
+                .add("id", id("txn")).add("object", "balance_transaction").add("amount", amount).add("fee", fee).add("net", amount - fee)
+                .add("currency", currency).add("type", "payment").add("reporting_category", "charge").add("source", charge.getString("id"))
+                .add("status", "pending").add("available_on", at + 2 * 86_400).add("created", at)
+                .add("fee_details", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("amount", fee).add("currency", currency)
+                        .add("type", "stripe_fee").add("description", "Sandbox processing fees")))
+                .add("_payment_intent", intent.getString("id"))
+                .build();
+        JsonObject paid = Jsons.createObjectBuilder(charge).add("status", "succeeded").add("paid", true)
+                .add("balance_transaction", txn.getString("id"))
+                .add("outcome", Jsons.createObjectBuilder().add("type", "authorized").add("seller_message", "Payment complete.")).build();
+        JsonObject done = Jsons.createObjectBuilder(intent).add("status", "succeeded").add("amount_received", amount).build();
+        save(txn);
+        save(paid);
+        save(done);
+        event("charge.succeeded", paid);
+        event("payment_intent.succeeded", done);
+    }
+
+    private void failed(JsonObject intent, JsonObject charge) {
+        String message = "The bank account has insufficient funds to cover this debit.";
+        JsonObject failed = Jsons.createObjectBuilder(charge).add("status", "failed").add("paid", false)
+                .add("failure_code", "insufficient_funds").add("failure_message", message).build();
+        JsonObject open = Jsons.createObjectBuilder(intent).add("status", "requires_payment_method")
+                .add("last_payment_error", Jsons.createObjectBuilder().add("type", "card_error").add("code", "insufficient_funds")
+                        .add("message", message).add("charge", charge.getString("id"))).build();
+        save(failed);
+        save(open);
+        event("charge.failed", failed);
+        event("payment_intent.payment_failed", open);
+    }
+
+    /** The bank takes a succeeded debit back (the payer's claim): a dispute the firm cannot win, as Stripe reports it. */
+    private void returned(JsonObject intent, JsonObject charge) {
+        long at = Instant.now().getEpochSecond();
+        JsonObject dispute = Jsons.createObjectBuilder().add("id", id("dp")).add("object", "dispute")
+                .add("amount", intent.getJsonNumber("amount").longValue()).add("currency", str(intent, "currency"))
+                .add("charge", charge.getString("id")).add("payment_intent", intent.getString("id"))
+                .add("reason", "debit_not_authorized").add("status", "lost").add("livemode", false).add("created", at).build();
+        save(with(charge, "disputed", JsonValue.TRUE));
+        save(dispute);
+        event("charge.dispute.created", dispute);
+        event("charge.dispute.closed", dispute);
+    }
+
     /** The merchant's cancel address, for the page's "Back" link. */
     public Optional<String> cancelUrl(String sessionId) {
         return load(sessionId).map(s -> str(s, "cancel_url"));
@@ -345,6 +540,24 @@ public class SandboxApi {
         if (currency == null) {
             return error(400, "invalid_request_error", "line_items", "Give at least one line item.");
         }
+        JsonArrayBuilder methods = Jsons.createArrayBuilder();
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; form.containsKey("payment_method_types[" + i + "]"); i++) {
+            asked.add(form.get("payment_method_types[" + i + "]"));
+        }
+        for (String method : asked.isEmpty() ? List.of("card") : asked) {
+            if (!method.equals("card")) {
+                Optional<TestBankAccounts.Method> debit = TestBankAccounts.Method.of(method);
+                if (debit.isEmpty()) {
+                    return error(400, "invalid_request_error", "payment_method_types", "Invalid payment_method_types: " + method + ".");
+                }
+                if (!debit.get().currency().equals(currency)) {
+                    return error(400, "invalid_request_error", "payment_method_types",
+                            "The payment method type " + method + " does not support the currency " + currency + ".");
+                }
+            }
+            methods.add(method);
+        }
         long now = Instant.now().getEpochSecond();
         long expiresAt = form.containsKey("expires_at") ? Long.parseLong(form.get("expires_at")) : now + 86_400;
         String customerId = form.get("customer");
@@ -362,6 +575,7 @@ public class SandboxApi {
                 .add("success_url", form.get("success_url")).add("cancel_url", form.get("cancel_url"))
                 .add("url", SandboxSettings.url() + "/pay/" + id)
                 .add("expires_at", expiresAt).add("livemode", false).add("created", now)
+                .add("payment_method_types", methods)
                 .add("_items", items)
                 .add("_description", form.getOrDefault("payment_intent_data[description]", ""))
                 .add("_payment_intent_metadata", metadata(FormBody.under(form, "payment_intent_data[metadata]")))
@@ -529,13 +743,27 @@ public class SandboxApi {
     // --- storage and helpers ---------------------------------------------------------------------
 
     private String formFor(JsonObject session, String error, String name) {
+        return pageFor(session, error, name, null, "");
+    }
+
+    /** The hosted page again, with the card's refusal or the debit form's, and what the client typed that may be shown back. */
+    private String pageFor(JsonObject session, String error, String name, String debitError, String holder) {
         String currency = str(session, "currency");
         List<CheckoutPage.Item> items = new ArrayList<>();
         session.getJsonArray("_items").getValuesAs(JsonObject.class)
                 .forEach(i -> items.add(new CheckoutPage.Item(i.getString("name"), display(i.getJsonNumber("amount").longValue(), currency))));
         String merchant = businessName();
         return CheckoutPage.form(session.getString("id"), merchant, display(session.getJsonNumber("amount_total").longValue(), currency),
-                items, str(session, "customer_email"), name, str(session, "cancel_url"), error);
+                items, str(session, "customer_email"), name, str(session, "cancel_url"), error, debitOf(session).orElse(null), debitError, holder);
+    }
+
+    /** The bank debit the session offers besides cards, if any. */
+    private static Optional<TestBankAccounts.Method> debitOf(JsonObject session) {
+        if (!(session.get("payment_method_types") instanceof jakarta.json.JsonArray types)) {
+            return Optional.empty();
+        }
+        return types.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                .map(TestBankAccounts.Method::of).flatMap(Optional::stream).findFirst();
     }
 
     private static String localCheck(String number, String expiry, String cvc, String name) {

@@ -89,7 +89,15 @@ public class SandboxServer {
         LOG.info("Sandbox payment processor (test mode) at " + SandboxSettings.url() + ", webhooks to " + SandboxSettings.webhookUrl());
     }
 
-    @PreDestroy
+    /** Debits settle when their day comes in real time too, not only when the clock is moved on. */
+    @jakarta.ejb.Schedule(hour = "*", minute = "*", persistent = false)
+    void settleDueDebits() {
+        if (api.settleDebits() > 0) {
+            webhooks.deliverSoon();
+        }
+    }
+
+        @PreDestroy
     void stop() {
         if (server != null) {
             server.stop(0);
@@ -105,7 +113,17 @@ public class SandboxServer {
             } else if (path.startsWith("/pay/")) {
                 page(exchange, method, path.substring("/pay/".length()));
             } else if (path.equals("/")) {
-                html(exchange, 200, CheckoutPage.home(api.firmCurrency()));
+                html(exchange, 200, CheckoutPage.home(api.firmCurrency(), clockText(), api.debitsInFlight()));
+            } else if (path.equals("/clock") && "POST".equals(method)) {
+                String days = FormBody.parse(body(exchange)).getOrDefault("days", "");
+                if (!days.matches("\\d{1,3}") || Integer.parseInt(days) < 1 || Integer.parseInt(days) > 366) {
+                    html(exchange, 400, CheckoutPage.message("Not moved", "Give a number of days from 1 to 366."));
+                    return;
+                }
+                int settled = api.advanceClock(Integer.parseInt(days));
+                webhooks.deliverSoon();
+                html(exchange, 200, CheckoutPage.message("Clock moved on", "Sandbox time is now " + clockText() + "; "
+                        + settled + (settled == 1 ? " bank debit" : " bank debits") + " settled or returned."));
             } else if (path.equals("/payouts") && "POST".equals(method)) {
                 String currency = FormBody.parse(body(exchange)).getOrDefault("currency", api.firmCurrency());
                 SandboxSettlements.Paid paid = settlements.payOut(currency, Instant.now());
@@ -154,7 +172,28 @@ public class SandboxServer {
         send(exchange, answer.status(), "application/json", answer.body());
     }
 
+    private String clockText() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .format(Instant.ofEpochSecond(api.clock()).atZone(java.time.ZoneOffset.UTC));
+    }
+
     private void page(HttpExchange exchange, String method, String sessionId) throws IOException {
+        if (sessionId.endsWith("/debit")) {
+            if (!"POST".equals(method)) {
+                html(exchange, 405, CheckoutPage.message("Not allowed", "Use the form."));
+                return;
+            }
+            // Like the card form's body, the debit form's is never logged: it holds an account number.
+            SandboxApi.PayResult result = api.debit(sessionId.substring(0, sessionId.length() - "/debit".length()), FormBody.parse(body(exchange)));
+            webhooks.deliverSoon();
+            if (result.redirect() != null) {
+                exchange.getResponseHeaders().set("Location", result.redirect());
+                exchange.sendResponseHeaders(303, -1);
+            } else {
+                html(exchange, 400, result.page());
+            }
+            return;
+        }
         if ("GET".equals(method)) {
             html(exchange, 200, api.page(sessionId));
             return;

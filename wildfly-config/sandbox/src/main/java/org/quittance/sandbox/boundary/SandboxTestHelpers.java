@@ -45,6 +45,7 @@ public class SandboxTestHelpers {
             case "payouts" -> payOut(FormBody.parse(body));
             case "refunds" -> api.post("/v1/refunds", body, null);
             case "disputes/close" -> closeDispute(FormBody.parse(body));
+            case "clock/advance" -> advanceClock(FormBody.parse(body));
             case "webhooks/deliver" -> ok(Jsons.createObjectBuilder().add("delivered", webhooks.deliverPending()).build());
             case "faults" -> {
                 int rateLimited = SandboxFaults.set(FormBody.parse(body));
@@ -79,6 +80,18 @@ public class SandboxTestHelpers {
         SandboxSettlements.Paid paid = settlements.payOut(currency, at);
         return ok(Jsons.createObjectBuilder().add("id", paid.payoutId() == null ? JsonValue.NULL : Jsons.createValue(paid.payoutId()))
                 .add("amount", paid.amountMinor()).add("transactions", paid.transactions()).build());
+    }
+
+    /** days=N: the sandbox's clock for bank debits moves on; what is due by then settles, and its events go out. */
+    private SandboxApi.Answer advanceClock(Map<String, String> form) {
+        int settled;
+        try {
+            settled = api.advanceClock(Long.parseLong(form.getOrDefault("days", "")));
+        } catch (IllegalArgumentException e) {
+            return SandboxApi.error(400, "invalid_request_error", "days", "Give days=N, from 1 to 366.");
+        }
+        webhooks.deliverPending();
+        return ok(Jsons.createObjectBuilder().add("clock", api.clock()).add("settled", settled).build());
     }
 
     private SandboxApi.Answer closeDispute(Map<String, String> form) {

@@ -17,11 +17,14 @@ public final class CheckoutPage {
     }
 
     /**
-     * @param error the processor's reason for the last refusal, shown above the form, or null
-     * @param name  the name on the card to show again after a refusal (never the number or CVC)
+     * @param error      the processor's reason for the last refusal of a card, shown above its form, or null
+     * @param name       the name on the card to show again after a refusal (never the number or CVC)
+     * @param debit      the bank debit offered besides cards, or null
+     * @param debitError why the debit form was refused, or null
+     * @param holder     the account holder to show again after a refusal (never the account)
      */
     public static String form(String sessionId, String merchant, String total, List<Item> items, String email, String name,
-                              String cancelUrl, String error) {
+                              String cancelUrl, String error, TestBankAccounts.Method debit, String debitError, String holder) {
         StringBuilder rows = new StringBuilder();
         for (Item item : items) {
             rows.append("<tr><td>").append(escape(item.name())).append("</td><td class=\"amt\">").append(escape(item.amount())).append("</td></tr>");
@@ -54,8 +57,46 @@ public final class CheckoutPage {
                   <p class="muted">Test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined,
                      4000 0000 0000 9995 has insufficient funds. Any future expiry, any CVC.</p>
                 </section>
-                """.formatted(escape(cancelUrl), escape(merchant), escape(merchant), escape(total), rows, alert,
-                escape(sessionId), escape(email), escape(name), escape(total)));
+                %s""".formatted(escape(cancelUrl), escape(merchant), escape(merchant), escape(total), rows, alert,
+                escape(sessionId), escape(email), escape(name), escape(total),
+                debit == null ? "" : debitSection(sessionId, merchant, total, debit, debitError, holder)));
+    }
+
+    /** The bank debit's form: the account as the debit's country writes it, and the mandate. */
+    private static String debitSection(String sessionId, String merchant, String total, TestBankAccounts.Method debit, String error,
+                                       String holder) {
+        String alert = error == null || error.isEmpty() ? "" : "<p class=\"error\" role=\"alert\" id=\"debit-error\">" + escape(error) + "</p>";
+        String fields = switch (debit) {
+            case BACS_DEBIT -> """
+                    <div class="pair">
+                      <div><label for="sort_code">Sort code</label><input id="sort_code" name="sort_code" inputmode="numeric" placeholder="10-88-00" required></div>
+                      <div><label for="account_number">Account number</label><input id="account_number" name="account_number" inputmode="numeric" placeholder="00012345" required></div>
+                    </div>""";
+            case SEPA_DEBIT -> """
+                    <label for="iban">IBAN</label><input id="iban" name="iban" placeholder="DE89 3704 0044 0532 0130 00" required>""";
+            case US_BANK_ACCOUNT -> """
+                    <div class="pair">
+                      <div><label for="routing_number">Routing number</label><input id="routing_number" name="routing_number" inputmode="numeric" placeholder="110000000" required></div>
+                      <div><label for="account_number">Account number</label><input id="account_number" name="account_number" inputmode="numeric" placeholder="000123456789" required></div>
+                    </div>""";
+        };
+        return """
+                <section class="card" aria-labelledby="debit-heading">
+                  <h2 id="debit-heading">Pay by %s</h2>
+                  <p class="muted">Cheaper than a card for a large amount. A debit takes a few working days: the payment is processing until then.</p>
+                  %s
+                  <form method="post" action="/pay/%s/debit" autocomplete="off">
+                    <label for="holder">Account holder</label>
+                    <input id="holder" name="holder" autocomplete="name" value="%s" required>
+                    %s
+                    <p><input type="checkbox" id="mandate" name="mandate" value="yes" style="width:auto">
+                       <label for="mandate" style="display:inline">I authorise %s to debit this account %s, once.</label></p>
+                    <button type="submit" id="pay-debit">Pay %s by bank debit</button>
+                  </form>
+                  <p class="muted">%s</p>
+                </section>
+                """.formatted(escape(debit.label()), alert, escape(sessionId), escape(holder == null ? "" : holder), fields, escape(merchant),
+                escape(total), escape(total), escape(TestBankAccounts.hint(debit)));
     }
 
     /**
@@ -63,13 +104,29 @@ public final class CheckoutPage {
      * out now what has settled, as an automatic payout would, so that payout reconciliation can be tried.
      */
     public static String home(String currency) {
+        return home(currency, null, List.of());
+    }
+
+    /**
+     * With the clock: the sandbox's time for bank debits, the debits in flight, and the lever that moves
+     * the clock on so that they settle (or are returned) now rather than in days.
+     */
+    public static String home(String currency, String clock, List<String> debits) {
+        StringBuilder inFlight = new StringBuilder();
+        debits.forEach(d -> inFlight.append("<li>").append(escape(d)).append("</li>"));
+        String clockSection = clock == null ? "" : "<h2>Clock</h2><p>Sandbox time for bank debits: <strong id=\"clock\">" + escape(clock)
+                + "</strong>. A debit settles three days after it was made; moving the clock on settles what is due by then, now.</p>"
+                + (inFlight.isEmpty() ? "<p class=\"muted\">No bank debit is processing.</p>" : "<ul id=\"debits\">" + inFlight + "</ul>")
+                + "<form method=\"post\" action=\"/clock\"><label for=\"days\">Move the clock on by (days)</label>"
+                + "<input id=\"days\" name=\"days\" inputmode=\"numeric\" value=\"3\" required>"
+                + "<button type=\"submit\" id=\"advance\">Move the clock on</button></form>";
         return page("Sandbox payment processor", "<section class=\"card\"><h1>Sandbox payment processor</h1>"
-                + "<p>Test mode only. Quittance sends clients here to enter a test card; no real money moves.</p>"
+                + "<p>Test mode only. Quittance sends clients here to enter a test card or bank account; no real money moves.</p>"
                 + "<h2>Pay out</h2><p class=\"muted\">Sends everything settled in " + escape(currency) + " and not paid out yet to the"
                 + " firm's bank as one payout, as the processor's automatic payouts do. Then fetch payouts in Quittance's"
                 + " Reports › Payout reconciliation.</p>"
                 + "<form method=\"post\" action=\"/payouts\"><input type=\"hidden\" name=\"currency\" value=\"" + escape(currency) + "\">"
-                + "<button type=\"submit\">Pay out " + escape(currency) + " now</button></form></section>");
+                + "<button type=\"submit\">Pay out " + escape(currency) + " now</button></form>" + clockSection + "</section>");
     }
 
     public static String message(String title, String text) {
