@@ -200,6 +200,37 @@ class PortalCheckoutIT {
     }
 
     @Test
+    void aBankDebitIsProcessingUntilItSettlesAndOneThatFailsThenLeavesTheInvoiceOpenAndTellsThePayer() throws Exception {
+        settings.setBankDebits(Set.of("GBP"));
+        try {
+            BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
+            String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);
+            assertNotNull(SandboxClient.debit(sessionOf(url), "90012345"), "the sandbox's account that fails when the debit settles");
+            SandboxClient.deliverWebhooks();
+            String reference = fixtures.checkoutReference(c.invoiceId());
+            Eventually.await("the debit known as processing", WAIT,
+                    () -> payments.payment(c.email(), reference).map(PortalPayments.Payment::bankDebit).orElse(false));
+            PortalPayments.Payment processing = payments.payment(c.email(), reference).orElseThrow();
+            assertFalse(processing.settled() || processing.succeeded());
+            assertEquals("Processing — bank debits take a few working days", processing.status());
+            assertEquals("Bacs Direct Debit ending 2345", processing.card());
+            assertEquals(new BigDecimal("600.00"), portalInvoices.row(c.email(), c.invoiceId()).orElseThrow().balance().amount(),
+                    "the balance moves only when a debit succeeds");
+
+            assertTrue(SandboxClient.advanceClock(3) >= 1);
+            Eventually.await("the debit failed", WAIT, () -> payments.payment(c.email(), reference).map(PortalPayments.Payment::failed).orElse(false));
+            assertEquals(new BigDecimal("600.00"), portalInvoices.row(c.email(), c.invoiceId()).orElseThrow().balance().amount());
+            assertEquals(0L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference = (SELECT p.payment_intent FROM processor_payment p"
+                    + " JOIN portal_checkout k ON k.id = p.checkout_id WHERE k.reference = ?)", reference), "no receipt for a debit that failed");
+            String notice = (String) mailbox.await("the payer told", Mailbox.to(c.email(), "Bank debit not taken: GBP 600.00")).getContent();
+            String number = (String) em.createNativeQuery("SELECT number FROM invoice WHERE id = ?").setParameter(1, c.invoiceId()).getSingleResult();
+            assertTrue(notice.contains(number) && notice.contains("insufficient funds") && notice.contains("/portal/"), notice);
+        } finally {
+            settings.setBankDebits(Set.of());
+        }
+    }
+
+    @Test
     void thePendingPaymentJanitorFindsAPaymentWhoseNotificationsWereLost() throws Exception {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
         String url = payments.startCheckout(c.email(), UUID.randomUUID().toString(), Map.of(c.invoiceId(), new BigDecimal("600.00")), ADDRESS);

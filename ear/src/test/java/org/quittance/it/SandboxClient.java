@@ -65,6 +65,16 @@ public final class SandboxClient {
     }
 
     /**
+     * Pays by Bacs Direct Debit on the hosted page (sort code 10-88-00), the mandate ticked.
+     * @return where the page sends the payer back to, or null when it shows the form again with a refusal
+     */
+    public static String debit(String sessionId, String accountNumber) {
+        HttpResponse<String> response = post("/pay/" + sessionId + "/debit", "application/x-www-form-urlencoded",
+                form(Map.of("holder", "IT", "sort_code", "10-88-00", "account_number", accountNumber, "mandate", "yes")));
+        return response.statusCode() == 303 ? response.headers().firstValue("Location").orElseThrow() : null;
+    }
+
+    /**
      * The sandbox's clock for bank debits moves on this many days: what is due settles (or is returned by
      * the bank), and the notifications go out before it answers. @return how many debits moved
      */

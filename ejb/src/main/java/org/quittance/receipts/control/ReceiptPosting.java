@@ -64,11 +64,33 @@ public class ReceiptPosting {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Outcome> acceptTogether(List<Long> receiptIds, String by) {
-        return receiptIds.stream().map(id -> accept(id, by)).toList();
+        // The group's receipts, then all their invoices, each locked in one query and in id order (the
+        // order every posting locks in), instead of a lookup per receipt and per invoice.
+        List<Receipt> receipts = em.createQuery("SELECT r FROM Receipt r WHERE r.id IN :ids ORDER BY r.id", Receipt.class)
+                .setParameter("ids", receiptIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (receipts.size() != receiptIds.stream().distinct().count()) {
+            throw new RuleViolation("A selected receipt does not exist.");  // each is then tried alone, and the missing one named
+        }
+        List<Long> invoiceIds = receipts.stream().flatMap(r -> r.allocations().keySet().stream()).distinct().sorted().toList();
+        Map<Long, Invoice> invoices = new TreeMap<>();
+        if (!invoiceIds.isEmpty()) {
+            em.createQuery("SELECT i FROM Invoice i WHERE i.id IN :ids ORDER BY i.id", Invoice.class)
+                    .setParameter("ids", invoiceIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .forEach(i -> invoices.put(i.id(), i));
+        }
+        return receipts.stream().map(r -> accept(r, ids -> {
+            Map<Long, Invoice> these = new TreeMap<>();
+            ids.forEach(id -> { if (invoices.containsKey(id)) these.put(id, invoices.get(id)); });
+            return these;
+        }, by)).toList();
     }
 
     public Outcome accept(long receiptId, String by) {
-        Receipt receipt = locked(receiptId);
+        return accept(locked(receiptId), this::lockedInvoices, by);
+    }
+
+    /** @param lockedInvoices the receipt's invoices by id, locked (the caller's way of locking them) */
+    private Outcome accept(Receipt receipt, java.util.function.Function<List<Long>, Map<Long, Invoice>> lockedInvoices, String by) {
         if (receipt.state() != ReceiptState.AWAITING_ACCEPTANCE) {
             return Outcome.ALREADY_DECIDED;
         }
@@ -82,7 +104,7 @@ public class ReceiptPosting {
             throw new RuleViolation("Receipt " + receipt.paymentReference() + " was refunded in full: reject it instead.");
         }
         OffsetDateTime now = OffsetDateTime.now();
-        Map<Long, Invoice> invoices = lockedInvoices(receipt.allocations().keySet().stream().toList());
+        Map<Long, Invoice> invoices = lockedInvoices.apply(receipt.allocations().keySet().stream().toList());
         Map<Long, OpenInvoice> open = new LinkedHashMap<>();
         invoices.values().stream()
                 .filter(i -> PAYABLE.contains(i.state()) && i.matter().client().id().equals(receipt.clientId()))

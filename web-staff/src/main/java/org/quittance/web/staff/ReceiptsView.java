@@ -54,6 +54,7 @@ public class ReceiptsView implements Serializable {
     private ReceiptState state = ReceiptState.AWAITING_ACCEPTANCE;
     private String search;
     private List<IntegratedReceipts.Row> rows;
+    private transient SelectableRows<IntegratedReceipts.Row> model;
     private List<IntegratedReceipts.Row> selection = new ArrayList<>();
     private String reason;
     private LocalDate importFrom = LocalDate.now().minusDays(7);
@@ -193,8 +194,18 @@ public class ReceiptsView implements Serializable {
     public List<IntegratedReceipts.Row> getRows() {
         if (rows == null) {
             rows = receipts.list(state, search, 1000);
+            model = null;
         }
         return rows;
+    }
+
+    /** The rows as the table's model: a selected row is found by its id in one step. */
+    public SelectableRows<IntegratedReceipts.Row> getModel() {
+        List<IntegratedReceipts.Row> current = getRows();
+        if (model == null) {
+            model = new SelectableRows<>(current, r -> String.valueOf(r.id()));
+        }
+        return model;
     }
 
     /** After a return file: its outcomes, on their tab. */
