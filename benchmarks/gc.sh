@@ -5,6 +5,18 @@
 DIR="$(dirname "$0")/../wildfly-config/target/server/standalone/log"
 uptime() { grep -ho '\]\[[0-9]*ms\]' "$DIR/gc.log" 2>/dev/null | tail -1 | tr -dc '0-9'; }
 if [ "${1:-}" = "lines" ]; then echo "$(uptime)"; exit 0; fi
+# alloc <mark>: what the application allocated since the collection at the mark (MB, summed over every
+# collection since: heap before it less heap after the one before), and the heap after the last one.
+if [ "${1:-}" = "alloc" ]; then
+    cat "$DIR"/gc.log.* "$DIR/gc.log" 2>/dev/null | awk -v from="${2:-0}" '
+        !/Pause/ || !/->/ { next }
+        { match($0, /\]\[[0-9]+ms\]/); t = substr($0, RSTART + 2, RLENGTH - 5) + 0
+          match($0, /[0-9]+M->[0-9]+M/); split(substr($0, RSTART, RLENGTH), h, /M->|M/); before = h[1] + 0; after = h[2] + 0 }
+        t <= from + 0 { last = after; next }
+        { alloc += before - last; last = after; n++ }
+        END { printf "%d %d %d\n", alloc, last, n }'
+    exit 0
+fi
 cat "$DIR"/gc.log.* "$DIR/gc.log" 2>/dev/null | awk -v from="${1:-0}" '
     match($0, /\]\[[0-9]+ms\]/) { t = substr($0, RSTART + 2, RLENGTH - 5) + 0; if (t <= from + 0) next }
     /Pause/ && /->/ {

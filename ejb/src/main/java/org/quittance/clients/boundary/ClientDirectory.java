@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.*;
+import org.quittance.platform.control.SqlValues;
 import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.clients.entity.Client;
 import org.quittance.clients.entity.ClientKind;
@@ -76,19 +77,34 @@ public class ClientDirectory {
     @EJB
     org.quittance.ledger.boundary.Ledgers ledgers;
 
-    /** The clients the firm works for; archived ones are left out. */
-    public List<ClientRow> clients() {
-        return clients(false);
+    /** A page of the clients list and how many the whole list holds. */
+    public record ClientPage(List<ClientRow> rows, long total) {
     }
 
-    public List<ClientRow> clients(boolean withArchived) {
-        return em.createQuery("""
+    /** The most a page of the clients list holds: a firm of 20,000 clients is never read whole. */
+    public static final int MOST_PER_PAGE = 100;
+
+    /**
+     * The clients the firm works for, by name, a page at a time; archived ones only when asked for.
+     * @param search part of a name (any case), or null for all
+     */
+    public ClientPage clients(@Size(max = 200) String search, boolean withArchived, @Min(0) int first,
+                              @Min(1) @Max(MOST_PER_PAGE) int max) {
+        String pattern = search == null || search.isBlank() ? null : SqlValues.containsPattern(search);
+        String where = " WHERE (c.archivedAt IS NULL OR :all = TRUE)" + (pattern == null ? "" : " AND LOWER(c.name) LIKE :name ESCAPE '\\'");
+        jakarta.persistence.TypedQuery<ClientRow> page = em.createQuery("""
                         SELECT new org.quittance.clients.boundary.ClientDirectory.ClientRow(c.id, c.name, c.kind, c.portalInvoices,
                                (SELECT MAX(b.name) FROM Contact b WHERE b.client = c AND b.billingContact = TRUE),
                                (SELECT COUNT(m) FROM Matter m WHERE m.client = c), c.archivedAt)
-                        FROM Client c WHERE c.archivedAt IS NULL OR :all = TRUE ORDER BY c.name""", ClientRow.class)
-                .setParameter("all", withArchived)
-                .getResultList();
+                        FROM Client c""" + where + " ORDER BY c.name, c.id", ClientRow.class)
+                .setParameter("all", withArchived).setFirstResult(first).setMaxResults(max);
+        jakarta.persistence.TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Client c" + where, Long.class)
+                .setParameter("all", withArchived);
+        if (pattern != null) {
+            page.setParameter("name", pattern);
+            count.setParameter("name", pattern);
+        }
+        return new ClientPage(page.getResultList(), count.getSingleResult());
     }
 
     public Client client(@NotNull Long id) {
@@ -219,12 +235,6 @@ public class ClientDirectory {
     public List<Matter> matters(@NotNull Long clientId) {
         return em.createQuery("SELECT m FROM Matter m WHERE m.client.id = :client ORDER BY m.number", Matter.class)
                 .setParameter("client", clientId).getResultList();
-    }
-
-    /** The matters that can be billed: those of clients not archived. */
-    public List<Matter> allMatters() {
-        return em.createQuery("SELECT m FROM Matter m JOIN FETCH m.client c WHERE c.archivedAt IS NULL ORDER BY m.number", Matter.class)
-                .getResultList();
     }
 
     public Matter matter(@NotNull Long id) {

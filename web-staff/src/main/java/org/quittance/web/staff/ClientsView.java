@@ -1,6 +1,5 @@
 package org.quittance.web.staff;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -19,19 +18,44 @@ public class ClientsView implements Serializable {
     @EJB
     transient ClientDirectory directory;
 
-    private List<ClientDirectory.ClientRow> clients;
+    /** A page at a time, filtered by name in the database: a firm of 20,000 clients is never read whole. */
+    private final org.primefaces.model.LazyDataModel<ClientDirectory.ClientRow> clients = new org.primefaces.model.LazyDataModel<>() {
+        @Override
+        public int count(java.util.Map<String, org.primefaces.model.FilterMeta> filterBy) {
+            return (int) page(filterBy, 0, 1).total();
+        }
+
+        @Override
+        public List<ClientDirectory.ClientRow> load(int first, int pageSize, java.util.Map<String, org.primefaces.model.SortMeta> sortBy,
+                                                    java.util.Map<String, org.primefaces.model.FilterMeta> filterBy) {
+            ClientDirectory.ClientPage page = page(filterBy, first, pageSize);
+            setRowCount((int) page.total());
+            return page.rows();
+        }
+
+        private ClientDirectory.ClientPage page(java.util.Map<String, org.primefaces.model.FilterMeta> filterBy, int first, int size) {
+            org.primefaces.model.FilterMeta name = filterBy == null ? null : filterBy.values().stream().findFirst().orElse(null);
+            String text = name == null || name.getFilterValue() == null ? null : name.getFilterValue().toString();
+            if (text != null && text.length() > 200) {
+                text = text.substring(0, 200);
+            }
+            return directory.clients(text, showArchived, first,
+                    Math.min(Math.max(size, 1), ClientDirectory.MOST_PER_PAGE));
+        }
+
+        @Override
+        public String getRowKey(ClientDirectory.ClientRow row) {
+            return String.valueOf(row.id());
+        }
+
+        @Override
+        public ClientDirectory.ClientRow getRowData(String rowKey) {
+            return null;  // the list has no selection
+        }
+    };
     private String name, address, contactName, contactEmail;
     private ClientKind kind = ClientKind.ORGANISATION;
     private boolean showArchived;
-
-    @PostConstruct
-    void load() {
-        clients = directory.clients(showArchived);
-    }
-
-    public void toggleArchived() {
-        load();
-    }
 
     public boolean isShowArchived() { return showArchived; }
     public void setShowArchived(boolean v) { this.showArchived = v; }
@@ -42,7 +66,7 @@ public class ClientsView implements Serializable {
     }
 
     public ClientKind[] getKinds() { return ClientKind.values(); }
-    public List<ClientDirectory.ClientRow> getClients() { return clients; }
+    public org.primefaces.model.LazyDataModel<ClientDirectory.ClientRow> getClients() { return clients; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getAddress() { return address; }
