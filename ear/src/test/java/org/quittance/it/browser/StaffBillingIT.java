@@ -147,6 +147,12 @@ class StaffBillingIT {
             browser.type(By.id("review:client"), "Harbour");
             browser.click(By.id("review:filter"));
             browser.screenshot("05-review");
+            // Print selected, for a client on paper: one PDF of the selection, and the invoice marked as sent by post.
+            browser.click(By.xpath("//tr[contains(., '" + invoiceNumber + "')]//div[contains(@class,'ui-chkbox-box')]"));
+            browser.waitForText("1 selected", Duration.ofSeconds(10));
+            assertEquals("application/pdf %PDF", fetch(browser, null, "review", "review:print"));
+            browser.click(By.id("review:filter"));
+            browser.waitForText("By post, ", Duration.ofSeconds(10));
             browser.click(By.xpath("//tr[contains(., '" + invoiceNumber + "')]//div[contains(@class,'ui-chkbox-box')]"));
             browser.waitForText("1 selected", Duration.ofSeconds(10));
             browser.click(By.id("review:publish"));
@@ -402,14 +408,15 @@ class StaffBillingIT {
             maria.waitForText("(so far)", Duration.ofSeconds(10));
             assertEquals(balance, maria.find(By.id("closing-GBP")).getText().trim(), "the statement ends where the Balance Due box stands");
             assertTrue(maria.text().contains("Invoices"), maria.text());
-            assertEquals("application/pdf %PDF", fetch(maria, maria.find(By.id("pdf")).getAttribute("href"), null));
+            assertEquals("application/pdf %PDF", fetch(maria, maria.find(By.id("pdf")).getAttribute("href"), null, null));
             maria.screenshot("09-portal-statement");
 
-            maria.click(By.cssSelector("label[for='monthly:wanted']"));
+            maria.click(By.id("monthly:wanted"));
+            assertTrue(maria.find(By.id("monthly:wanted")).isSelected(), "ticked");
             maria.click(By.id("monthly:save"));
             maria.waitForText("You will receive your statement by e-mail at the start of each month.", Duration.ofSeconds(10));
-            assertTrue(maria.find(By.id("monthly:wanted")).isSelected());
-            maria.click(By.cssSelector("label[for='monthly:wanted']"));
+            assertTrue(maria.find(By.id("monthly:wanted")).isSelected(), "kept");
+            maria.click(By.id("monthly:wanted"));
             maria.click(By.id("monthly:save"));
             maria.waitForText("No more monthly statements by e-mail.", Duration.ofSeconds(10));
         }
@@ -418,24 +425,24 @@ class StaffBillingIT {
             browser.click(By.linkText("Harbour Lights Ltd"));
             browser.waitForText("Statement of account", Duration.ofSeconds(10));
             browser.screenshot("09-staff-statement");
-            assertEquals("application/pdf %PDF", fetch(browser, null, "statement"));
+            assertEquals("application/pdf %PDF", fetch(browser, null, "statement", "statement:download"));
         }
     }
 
-    /** Fetches a link (or submits a form by its Download button) in the signed-in page: the content type and the body's first bytes. */
-    private static String fetch(Browser browser, String url, String formId) {
+    /** Fetches a link (or submits a form by one of its buttons) in the signed-in page: the content type and the body's first bytes. */
+    private static String fetch(Browser browser, String url, String formId, String button) {
         Object answer = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                var done = arguments[arguments.length - 1], url = arguments[0], formId = arguments[1], request;
+                var done = arguments[arguments.length - 1], url = arguments[0], formId = arguments[1], button = arguments[2], request;
                 if (formId) {
                     var form = document.getElementById(formId), data = new URLSearchParams(new FormData(form));
-                    data.append(formId + ':download', formId + ':download');
+                    data.append(button, button);
                     request = fetch(form.action, {method: 'POST', body: data});
                 } else {
                     request = fetch(url);
                 }
                 request.then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' '
                         + String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 4))))))
-                    .catch(e => done('failed ' + e));""", url, formId);
+                    .catch(e => done('failed ' + e));""", url, formId, button);
         return String.valueOf(answer);
     }
 

@@ -31,12 +31,6 @@ public class InvoicePdfServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] pdf = invoice.pdf();
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + invoice.number().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(pdf);
+        org.quittance.platform.boundary.PdfDownload.send(response, invoice.pdf(), invoice.number() + ".pdf", false);
     }
 }

@@ -24,11 +24,6 @@ public class ReceiptServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader("Content-Disposition", "attachment; filename=\"receipt-" + reference.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(pdf);
+        org.quittance.platform.boundary.PdfDownload.send(response, pdf, "receipt-" + reference + ".pdf", false);
     }
 }

@@ -34,11 +34,6 @@ public class StatementServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader("Content-Disposition", "attachment; filename=\"statement-" + month + ".pdf\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(pdf);
+        org.quittance.platform.boundary.PdfDownload.send(response, pdf, "statement-" + month + ".pdf", false);
     }
 }

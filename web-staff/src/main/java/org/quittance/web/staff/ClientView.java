@@ -287,15 +287,8 @@ public class ClientView implements Serializable {
         if (pdf == null) {
             return;
         }
-        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
-        jakarta.faces.context.ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("application/pdf");
-        external.setResponseContentLength(pdf.length);
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"statement-" + id + "-" + statementFrom + "-" + statementTo + ".pdf\"");
-        external.setResponseHeader("Cache-Control", "private, no-store");
-        external.getResponseOutputStream().write(pdf);
-        faces.responseComplete();
+        org.quittance.platform.boundary.PdfDownload.send(jakarta.faces.context.FacesContext.getCurrentInstance(), pdf,
+                "statement-" + id + "-" + statementFrom + "-" + statementTo + ".pdf");
     }
 
     public java.time.LocalDate getStatementFrom() { return statementFrom; }

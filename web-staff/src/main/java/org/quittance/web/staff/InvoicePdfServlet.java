@@ -53,11 +53,6 @@ public class InvoicePdfServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse response, byte[] pdf, String fileName) throws IOException {
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader("Content-Disposition", "inline; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(pdf);
+        org.quittance.platform.boundary.PdfDownload.send(response, pdf, fileName, true);
     }
 }

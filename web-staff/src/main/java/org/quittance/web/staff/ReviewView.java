@@ -133,15 +133,8 @@ public class ReviewView implements Serializable {
             return;
         }
         clearSelection();
-        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
-        jakarta.faces.context.ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("application/pdf");
-        external.setResponseContentLength(printed.pdf().length);
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"invoices-to-post-" + LocalDate.now() + ".pdf\"");
-        external.setResponseHeader("Cache-Control", "private, no-store");
-        external.getResponseOutputStream().write(printed.pdf());
-        faces.responseComplete();
+        org.quittance.platform.boundary.PdfDownload.send(jakarta.faces.context.FacesContext.getCurrentInstance(), printed.pdf(),
+                "invoices-to-post-" + LocalDate.now() + ".pdf");
     }
 
     public boolean isPrintStatements() { return printStatements; }
