@@ -120,7 +120,7 @@ class StatementsIT {
         Invoice second = fixtures.finalInvoice(paper);
         Invoice third = fixtures.finalInvoice(other);
 
-        Printing.Printed printed = printing.print(List.of(third.id(), first.id(), second.id()), LocalDate.now().withDayOfMonth(1));
+        Printing.Printed printed = printing.print(List.of(third.id(), first.id(), second.id()), true);
 
         assertEquals(3, printed.invoices());
         assertEquals(2, printed.statements(), "one statement per client, after its invoices");
@@ -144,7 +144,7 @@ class StatementsIT {
                 java.util.Set.of(), java.util.Set.of());
         Invoice fresh = fixtures.finalInvoice(other);
         RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> printing.print(List.of(fresh.id(), draft.id()), null));
+                () -> printing.print(List.of(fresh.id(), draft.id()), false));
         assertTrue(String.valueOf(refused.getMessage()).contains("only final invoices are printed"), refused.toString());
         assertEquals(null, billing.invoice(fresh.id()).postedAt());
     }

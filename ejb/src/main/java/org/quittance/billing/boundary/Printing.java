@@ -66,9 +66,10 @@ public class Printing {
     SessionContext context;
 
     /**
-     * @param statementsFrom the first day of the statements printed after each client's invoices; null for none
+     * @param withStatements each client's statement of account after its invoices, since the first of last month
      */
-    public Printed print(@NotEmpty @Size(max = MOST) Collection<@NotNull Long> invoiceIds, LocalDate statementsFrom) {
+    public Printed print(@NotEmpty @Size(max = MOST) Collection<@NotNull Long> invoiceIds, boolean withStatements) {
+        LocalDate statementsFrom = withStatements ? LocalDate.now().minusMonths(1).withDayOfMonth(1) : null;
         List<Invoice> invoices = em.createQuery("""
                         SELECT i FROM Invoice i JOIN i.matter m JOIN m.client c WHERE i.id IN :ids
                         ORDER BY c.name, c.id, i.number""", Invoice.class)

@@ -86,7 +86,7 @@ public class StatementMails {
         if (user == null || user.state() != PortalUserState.REGISTERED || !user.monthlyStatement()) {
             return false;
         }
-        Optional<Statement> statement = statements.forPortal(user.email(), clientId, month.atDay(1), month.atEndOfMonth());
+        Optional<Statement> statement = statements.forPortal(user.email(), clientId, month.atDay(1), Statements.lastDay(month));
         if (statement.isEmpty() || statement.get().quiet()) {
             return false;
         }
@@ -96,7 +96,7 @@ public class StatementMails {
                 .append("Your statement of account with ").append(firm.name()).append(" for ").append(monthName)
                 .append(" (").append(statement.get().clientName()).append(") is in your client portal.\n\n");
         for (Statement.Account account : statement.get().accounts()) {
-            body.append("Balance on ").append(firm.formats().longDate(month.atEndOfMonth())).append(": ")
+            body.append("Balance on ").append(firm.formats().longDate(Statements.lastDay(month))).append(": ")
                     .append(firm.formats().money(account.closing())).append("\n");
         }
         body.append("\nView or download it:\n")

@@ -49,6 +49,20 @@ public class Statements {
      */
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
+    /** A month as a request names it ("2026-11"), bounded: this century, not after this month; empty otherwise. */
+    public static Optional<java.time.YearMonth> month(String asked) {
+        if (asked == null || !asked.matches("20\\d\\d-(0[1-9]|1[0-2])")) {
+            return Optional.empty();
+        }
+        java.time.YearMonth month = java.time.YearMonth.parse(asked);
+        return month.isAfter(java.time.YearMonth.now()) ? Optional.empty() : Optional.of(month);
+    }
+
+    /** The last day a month's statement covers: the month's end, or today for this month. */
+    public static LocalDate lastDay(java.time.YearMonth month) {
+        return month.equals(java.time.YearMonth.now()) ? LocalDate.now() : month.atEndOfMonth();
+    }
+
     @PersistenceContext
     EntityManager em;
 

@@ -43,15 +43,8 @@ public class StatementsView {
 
     /** The month asked for, bounded: anything else is this month. */
     public YearMonth getMonth() {
-        String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("month");
-        YearMonth now = YearMonth.now();
-        if (asked != null && asked.matches("20\\d\\d-(0[1-9]|1[0-2])")) {
-            YearMonth month = YearMonth.parse(asked);
-            if (!month.isAfter(now)) {
-                return month;
-            }
-        }
-        return now;
+        return Statements.month(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("month"))
+                .orElseGet(YearMonth::now);
     }
 
     public boolean isCurrentMonth() {
@@ -60,7 +53,7 @@ public class StatementsView {
 
     /** The last day the statement covers: the month's end, or today for this month. */
     public LocalDate getEnd() {
-        return isCurrentMonth() ? LocalDate.now() : getMonth().atEndOfMonth();
+        return Statements.lastDay(getMonth());
     }
 
     public Statement getStatement() {

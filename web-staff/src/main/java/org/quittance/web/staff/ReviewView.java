@@ -127,8 +127,7 @@ public class ReviewView implements Serializable {
             Feedback.error("Select the invoices to print.");
             return;
         }
-        LocalDate statementsFrom = printStatements ? LocalDate.now().minusMonths(1).withDayOfMonth(1) : null;
-        var printed = Feedback.attempt(() -> printing.print(ids, statementsFrom), null);
+        var printed = Feedback.attempt(() -> printing.print(ids, printStatements), null);
         if (printed == null) {
             return;
         }

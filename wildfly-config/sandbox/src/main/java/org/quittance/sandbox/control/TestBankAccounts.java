@@ -46,8 +46,8 @@ public final class TestBankAccounts {
 
     /** @return the account as the form gave it, or throws with the message the page shows */
     public static Account read(Method method, Map<String, String> form) {
-        if (blank(form.get("holder"))) {
-            throw new IllegalArgumentException("Enter the account holder's name.");
+        if (blank(form.get("holder")) || form.get("holder").length() > 200) {
+            throw new IllegalArgumentException("Enter the account holder's name (at most 200 characters).");
         }
         if (!"yes".equals(form.get("mandate"))) {
             throw new IllegalArgumentException("Tick the box to authorise the debit.");
