@@ -1,5 +1,6 @@
 package org.quittance.it;
 
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,15 +18,18 @@ import org.quittance.platform.control.RuleViolation;
 import org.quittance.portal.boundary.PortalInvoices;
 import org.quittance.bankfiles.boundary.BankStatementImport;
 import org.quittance.receipts.boundary.IntegratedReceipts;
+import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.entity.MatchKind;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptState;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,9 +37,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * A bank's BAI2 statement in the server: its credits become bank receipts awaiting acceptance (one
- * that names an invoice is suggested for it), the same file imported twice records nothing more, and
- * a malformed file is refused with its line while nothing of it is recorded.
+ * A bank's BAI2 statement in the server: kept as it streams in, then its credits become bank receipts
+ * awaiting acceptance by the job bank-statement-import (one that names an invoice is suggested for
+ * it); the same file imported twice records nothing more; a statement of thousands of credits is
+ * recorded a page at a time, each credit once; and a malformed file is refused with its line while
+ * nothing of it is kept.
  */
 @ExtendWith(ArquillianExtension.class)
 class BankStatementIT {
@@ -54,6 +60,7 @@ class BankStatementIT {
     @EJB BankStatementImport bankFiles;
     @EJB IntegratedReceipts receipts;
     @EJB Ledgers ledgers;
+    @EJB ReceiptImport runs;
 
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
@@ -71,9 +78,13 @@ class BankStatementIT {
         byte[] file = bai2(fileNumber, "16,195,60000,0,WIRE" + fileNumber + ",,Wire from client re " + number,
                 "16,108,1234,0,,,TFR UNRELATED", "16,409,500,0,,,SERVICE CHARGE");
 
-        BankStatementImport.Imported first = bankFiles.importBai2("statement.bai", file);
-        assertEquals(new BankStatementImport.Imported(2, 2, 0), first, "two credits; the debit is not a receipt");
-        assertEquals(new BankStatementImport.Imported(2, 0, 2), bankFiles.importBai2("statement-again.bai", file));
+        BankStatementImport.Imported first = imported("statement.bai", file);
+        assertEquals(2, first.credits(), "two credits; the debit is not a receipt");
+        assertEquals(0, first.known());
+        assertEquals(2L, runToTheEnd(first).imported());
+        BankStatementImport.Imported again = imported("statement-again.bai", file);
+        assertEquals(2, again.known(), "the same file again: both recorded before");
+        assertNull(again.executionId(), "and nothing runs");
 
         Receipt wire = receiptLike("%WIRE" + fileNumber);
         assertEquals(PaymentMethod.WIRE, wire.method());
@@ -97,9 +108,14 @@ class BankStatementIT {
             try (InputStream in = BankStatementIT.class.getClassLoader().getResourceAsStream("bai2/" + sample)) {
                 file = in.readAllBytes();
             }
-            BankStatementImport.Imported first = bankFiles.importBai2(sample, file);
-            assertTrue(first.credits() > 0 && first.recorded() + first.known() == first.credits(), sample + ": " + first);
-            assertEquals(new BankStatementImport.Imported(first.credits(), 0, first.credits()), bankFiles.importBai2(sample, file));
+            BankStatementImport.Imported first = imported(sample, file);
+            assertTrue(first.credits() > 0, sample + ": " + first);
+            if (first.executionId() != null) {
+                runToTheEnd(first);
+            }
+            BankStatementImport.Imported again = imported(sample, file);
+            assertEquals(first.credits(), again.known(), sample + ": every credit recorded once");
+            assertNull(again.executionId());
         }
     }
 
@@ -110,10 +126,46 @@ class BankStatementIT {
                 StandardCharsets.ISO_8859_1);
         byte[] broken = good.replace("16,195,70000,", "16,195,7O000,").getBytes(StandardCharsets.ISO_8859_1);
 
-        RuleViolation refused = assertThrows(RuleViolation.class, () -> bankFiles.importBai2("broken.bai", broken));
-        assertEquals("broken.bai was not imported. Line 5: amount \"7O000\" is not a whole number of minor units.", refused.getMessage());
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> imported("broken-" + fileNumber + ".bai", broken));
+        assertEquals("broken-" + fileNumber + ".bai was not imported. Line 5: amount \"7O000\" is not a whole number of minor units.",
+                refused.getMessage());
         assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?")
                 .setParameter(1, "%" + fileNumber + "%").getSingleResult()).longValue(), "not even the good first credit");
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM bank_statement WHERE name = ?")
+                .setParameter(1, "broken-" + fileNumber + ".bai").getSingleResult()).longValue(), "nor the file kept");
+    }
+
+    /** More credits than a page of the job: each becomes one receipt, with the bank reference a second credit shares numbered. */
+    @Test
+    void aStatementOfThousandsOfCreditsIsRecordedAPageAtATimeEachCreditOnce() {
+        String fileNumber = fileNumber();
+        int credits = 2_500;
+        String[] details = new String[credits];
+        for (int i = 0; i < credits; i++) {
+            // The last two share a bank reference: the second is told apart by its number.
+            String reference = i == credits - 1 ? "R" + fileNumber + "-" + (credits - 2) : "R" + fileNumber + "-" + i;
+            details[i] = "16,195," + (10_000 + i) + ",0," + reference + ",,Wire " + i;
+        }
+        BankStatementImport.Imported first = imported("large-" + fileNumber + ".bai", bai2(fileNumber, details));
+        assertEquals(credits, first.credits());
+        assertEquals((long) credits, runToTheEnd(first).imported());
+        assertEquals((long) credits, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM receipt WHERE source = 'BANK' AND payment_reference LIKE ?")
+                .setParameter(1, "BAI2 QUITTANCEIT/261124/0900/" + fileNumber + " %").getSingleResult()).longValue());
+        Receipt second = receiptLike("% R" + fileNumber + "-" + (credits - 2) + " #2");
+        assertEquals(Money.of("124.99", "GBP"), second.gross(), "the last credit, in its place in the file");
+        assertEquals(credits, imported("large-again.bai", bai2(fileNumber, details)).known());
+    }
+
+    private BankStatementImport.Imported imported(String name, byte[] file) {
+        return bankFiles.importBai2(name, new ByteArrayInputStream(file));
+    }
+
+    private ReceiptImport.Progress runToTheEnd(BankStatementImport.Imported imported) {
+        Eventually.await("the bank statement import", Duration.ofMinutes(2), () -> !runs.progress(imported.executionId()).running());
+        ReceiptImport.Progress progress = runs.progress(imported.executionId());
+        assertEquals(BatchStatus.COMPLETED, progress.status(), progress.exitStatus());
+        assertTrue(progress.bankStatement());
+        return progress;
     }
 
     /** A GBP BAI2 file of one account with these detail records, its trailers' counts and totals right. */

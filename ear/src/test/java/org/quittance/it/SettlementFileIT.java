@@ -15,7 +15,10 @@ import org.quittance.platform.control.RuleViolation;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptIntake;
 import org.quittance.bankfiles.boundary.SettlementFiles;
+import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
+import org.quittance.receipts.entity.ReceiptSource;
+import org.quittance.receipts.entity.ReceiptState;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +27,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +89,23 @@ class SettlementFileIT {
         Receipt fromFile = intake.byPaymentReference("pi_" + run + "b").orElseThrow();
         assertEquals(Money.of("246.05", "GBP"), fromFile.net());
         assertEquals("po_" + run, fromFile.payout());
+        // Written with its chunk's others by COPY, it reads back through the entity as the entity would have written it.
+        assertEquals(ReceiptSource.PROCESSOR, fromFile.source());
+        assertEquals(PaymentMethod.CARD, fromFile.method());
+        assertEquals(Money.of("250.00", "GBP"), fromFile.gross());
+        assertEquals(Money.of("3.95", "GBP"), fromFile.fee());
+        assertEquals("txn_" + run + "b", fromFile.settlementId());
+        assertEquals("ch_" + run + "b", fromFile.chargeReference());
+        assertEquals("Payment, \"b\"", fromFile.description(), "quotes and commas kept");
+        assertEquals(OffsetDateTime.parse("2026-11-20T11:40:55Z").toInstant(), fromFile.receivedAt().toInstant());
+        assertEquals(ReceiptState.AWAITING_ACCEPTANCE, fromFile.state());
+        assertNotNull(fromFile.matchKind());
+        assertNotNull(fromFile.matchReason());
+        assertEquals(Money.zero("GBP"), fromFile.refunded());
+        assertFalse(fromFile.disputed());
+        assertNotNull(fromFile.createdAt());
+        assertEquals(1L, count("SELECT COUNT(*) FROM audit_event WHERE subject = 'Receipt' AND action = 'received' AND subject_id = ?",
+                String.valueOf(fromFile.id())), "its arrival is in the audit trail");
         assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"), "one receipt per payment");
         assertEquals(5L, count("SELECT COUNT(*) FROM settlement_line WHERE file_id = CAST(? AS BIGINT)", String.valueOf(upload.fileId())),
                 "the file is kept line by line");
@@ -129,7 +151,7 @@ class SettlementFileIT {
 
     private String row(String suffix, String created, String gross, String fee, String net, String category, String paymentIntent) {
         return String.join(",", "txn_" + run + suffix, created, "gbp", gross, fee, net, category, "ch_" + run + suffix,
-                "\"Payment, " + suffix + "\"", "po_" + run, paymentIntent);
+                "\"Payment, \"\"" + suffix + "\"\"\"", "po_" + run, paymentIntent);
     }
 
     private static byte[] csv(String... rows) {

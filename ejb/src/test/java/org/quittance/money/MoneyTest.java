@@ -64,4 +64,16 @@ class MoneyTest {
     void printsForPeople() {
         assertEquals("GBP 1,234.50", Money.of("1234.5", "GBP").toString());
     }
+
+    @Test
+    void groupsThousandsWhateverTheSignAndDigits() {
+        assertEquals("0.00", Money.zero("GBP").figure());
+        assertEquals("999.99", Money.of("999.99", "USD").figure());
+        assertEquals("1,000.00", Money.of("1000", "USD").figure());
+        assertEquals("123,456,789.01", Money.of("123456789.01", "EUR").figure());
+        assertEquals("-1,234,567.80", Money.of("-1234567.8", "EUR").figure());
+        assertEquals("-100.00", Money.of("-100", "EUR").figure());
+        assertEquals("JPY 1,234,567", Money.of("1234567", "JPY").toString());
+        assertEquals("-999", Money.of("-999", "JPY").figure());
+    }
 }

@@ -250,7 +250,26 @@ public final class Browser implements AutoCloseable {
                 });
     }
 
+    /** Waits for the text on the page; if it never comes, says what the page showed instead (and keeps its screenshot). */
     public Browser waitForText(String text, Duration timeout) {
+        try {
+            awaitText(text, timeout);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shown;
+            try {
+                Files.createDirectories(SCREENSHOTS);
+                Files.write(SCREENSHOTS.resolve("failed-" + System.currentTimeMillis() + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                shown = driver.findElement(By.tagName("body")).getText();
+            } catch (RuntimeException | IOException unreadable) {
+                shown = "(unreadable: " + unreadable.getMessage() + ")";
+            }
+            throw new AssertionError("\"" + text + "\" did not appear within " + timeout.toSeconds() + " s at " + driver.getCurrentUrl()
+                    + "; the page shows:\n" + shown, e);
+        }
+        return this;
+    }
+
+    private void awaitText(String text, Duration timeout) {
         new WebDriverWait(driver, timeout)
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
@@ -264,7 +283,6 @@ public final class Browser implements AutoCloseable {
                         throw e;
                     }
                 });
-        return this;
     }
 
     /** Waits until no PrimeFaces AJAX request is running. */
@@ -298,7 +316,13 @@ public final class Browser implements AutoCloseable {
                     }
                 }
                 driver.manage().window().setSize(size);
+                // The page reflows after the window has its size again, not when setSize returns: a click
+                // aimed before that lands where the phone's layout had the element (two lost clicks seen).
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((JavascriptExecutor) d)
+                        .executeScript("return window.innerWidth;")).intValue() > PHONE.getWidth());
                 settle();
+                ((JavascriptExecutor) driver).executeAsyncScript(
+                        "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
             }
             assertKeyboardVisible(name);
             return file;

@@ -66,12 +66,7 @@ class StaffLedgerIT {
             browser.signIn("/receipts.xhtml", "admin", "admin-demo-2026");
             browser.find(By.id("bankFile:statement")).sendKeys(file.toString());
             browser.click(By.id("bankFile:importBankFile"));
-            try {
-                browser.waitForText("2200 settled transactions, 0 card payments; the import runs now", Duration.ofSeconds(60));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                browser.screenshot("42-settlement-file-refused");
-                throw new AssertionError("The upload was not taken: " + browser.text(), e);
-            }
+            browser.waitForText("2200 settled transactions, 0 card payments; the import runs now", Duration.ofSeconds(60));
             browser.screenshot("42-settlement-file-uploaded");
         } finally {
             Files.deleteIfExists(file);

@@ -8,8 +8,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.audit.entity.AuditEvent;
+import org.quittance.platform.control.CopyRows;
 import org.quittance.security.entity.Roles;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +41,35 @@ public class AuditTrail {
     @Resource
     SessionContext context;
 
+    /** The persistence unit's data source: within a transaction the same connection as the entity manager's. */
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
     @PermitAll  // every change records itself, whoever makes it
     public void record(String actor, String subject, Object subjectId, String action, String detail) {
         em.persist(new AuditEvent(OffsetDateTime.now(), actor, subject, String.valueOf(subjectId), action, detail));
+    }
+
+    /**
+     * Many events in one COPY, on the connection of the transaction: for an import's chunk, whose
+     * rows are written together (see {@link CopyRows}).
+     */
+    @PermitAll
+    public void recordAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            long[] ids = CopyRows.ids(connection, AuditEvent.ID_SEQUENCE, AuditEvent.ID_BLOCK, events.size());
+            CopyRows rows = CopyRows.into("audit_event", "id", "at", "actor", "subject", "subject_id", "action", "detail");
+            for (int i = 0; i < ids.length; i++) {
+                AuditEvent e = events.get(i);
+                rows.row(ids[i], e.at(), e.actor(), e.subject(), e.subjectId(), e.action(), e.detail());
+            }
+            rows.execute(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit trail could not be written: " + e.getMessage(), e);
+        }
     }
 
     /** Recorded as the signed-in staff user who made the change ("system" for the server's own work). */

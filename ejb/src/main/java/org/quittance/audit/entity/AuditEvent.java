@@ -9,8 +9,12 @@ import java.time.OffsetDateTime;
 @Table(name = "audit_event")
 public class AuditEvent {
 
+    /** The sequence of event ids, which hands them out in blocks of {@link #ID_BLOCK}. */
+    public static final String ID_SEQUENCE = "audit_event_seq";
+    public static final int ID_BLOCK = 50;
+
     @Id
-    @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
+    @SequenceGenerator(name = "audit_event_seq", sequenceName = ID_SEQUENCE, allocationSize = ID_BLOCK)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
     private Long id;
 

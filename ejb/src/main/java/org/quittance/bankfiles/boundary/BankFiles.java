@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one door for a file from the bank or the processor: a settlement report (CSV whose header names
  * the balance transaction), a NACHA ACH return file (fixed-width records) or a BAI2 statement
- * (comma-separated records), told apart by their first lines and handed whole to their import, which
- * checks the file before it records anything.
+ * (comma-separated records), told apart by their first lines and handed to their import, which checks
+ * the file whole before it records anything.
  */
 @RolesAllowed({Roles.ADMIN, Roles.BILLING})
 @Stateless
@@ -32,7 +32,7 @@ public class BankFiles {
 
     /**
      * What an import did, in words for the person who sent the file.
-     * @param executionId the import job's execution, for a settlement file (its import runs on); else null
+     * @param executionId the import job's execution, for a settlement file or a statement (its import runs on); else null
      */
     public record Imported(Kind kind, String summary, Long executionId) {
     }
@@ -46,12 +46,12 @@ public class BankFiles {
     @EJB
     BankStatementImport statements;
 
-    /** A statement or a return file is read whole into memory: a day's file is far below this. */
+    /** A return file is read whole into memory: a day's file is far below this. */
     static final int MAX_READ_WHOLE = 10 * 1024 * 1024;
 
     /**
-     * @param content the file as it arrives: a settlement file streams through (it may have a million
-     *                lines), the others are read whole up to {@link #MAX_READ_WHOLE}
+     * @param content the file as it arrives: a settlement file or a statement streams through (either may
+     *                have a million lines), a return file is read whole up to {@link #MAX_READ_WHOLE}
      * @throws org.quittance.platform.control.RuleViolation when the file is refused, with the line and the reason
      */
     public Imported importAny(String name, InputStream content) {
@@ -63,15 +63,16 @@ public class BankFiles {
                     + (upload.before() ? " — this file was imported before (run " + upload.executionId() + "); nothing more is imported."
                     : "; the import runs now (run " + upload.executionId() + ")."), upload.executionId());
         }
-        byte[] whole = whole(name, in);
         if (AchReturnFile.looksLikeOne(start)) {
-            AchReturnImport.Imported done = achReturns.importReturns(name, whole);
+            AchReturnImport.Imported done = achReturns.importReturns(name, whole(name, in));
             return new Imported(Kind.RETURNS, name + ": " + done.entries() + " returns and notices, " + done.reversed() + " receipts reversed, "
                     + done.attention() + " for you to look at" + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".", null);
         }
-        BankStatementImport.Imported done = statements.importBai2(name, whole);
-        return new Imported(Kind.STATEMENT, name + ": " + done.credits() + " credits, " + done.recorded() + " new bank receipts waiting in Integrated Receipts"
-                + (done.known() > 0 ? ", " + done.known() + " already imported before" : "") + ".", null);
+        BankStatementImport.Imported done = statements.importBai2(name, in);
+        return new Imported(Kind.STATEMENT, name + ": " + done.credits() + " credits" + (done.known() > 0 ? ", " + done.known() + " imported before" : "")
+                + (done.executionId() == null ? "; nothing more is imported."
+                : "; " + (done.known() > 0 ? "the other " : "") + done.toRecord() + " become bank receipts in Integrated Receipts now (run "
+                + done.executionId() + ")."), done.executionId());
     }
 
     private static byte[] head(String name, BufferedInputStream in) {

@@ -174,10 +174,11 @@ public class SettlementFiles {
             });
             return lines;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SettlementLines.PAGE).setParameter(1, fileId).setParameter(2, afterLine)
-                .setParameter(3, limit).getResultList();
-        return rows.stream().map(SettlementLines::of).toList();
+        try (Connection connection = dataSource.getConnection()) {
+            return SettlementLines.page(connection, fileId, afterLine, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The settlement file's lines could not be read: " + e.getMessage(), e);
+        }
     }
 
     private static MessageDigest sha256() {

@@ -2,9 +2,15 @@ package org.quittance.bankfiles.control;
 
 import org.quittance.money.Money;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,51 +34,133 @@ public final class Bai2Statement {
     public record Parsed(String fileId, List<Credit> credits, int accounts, int records) {
     }
 
-    private static final Pattern RECORD_START = Pattern.compile("\\d\\d[,:].*");
+    /** What a file read as it streams held, its credits handed out on the way. */
+    public record Summary(String fileId, int credits, int accounts, int records) {
+    }
+
+    /** Takes each credit as the file is read, with the file's id (its 01 header comes first). */
+    @FunctionalInterface
+    public interface Credits {
+        void credit(String fileId, Credit credit);
+    }
+
     private static final Pattern RECORD_BREAK = Pattern.compile("/\\s+(?=\\d\\d[,:])");
+    // Compiled once: a statement of a million lines tests each of its records against them.
+    private static final Pattern TYPE_CODE = Pattern.compile("\\d{3}");
+    private static final Pattern MINOR_UNITS = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+    private static final java.util.Set<String> RECORD_CODES = java.util.Set.of("01", "02", "03", "16", "49", "98", "99");
 
     private Bai2Statement() {
     }
 
     public static Parsed parse(String content) {
-        return new Reader(records(content)).read();
+        List<Credit> credits = new ArrayList<>();
+        Summary summary = read(new StringReader(content), (fileId, credit) -> credits.add(credit));
+        return new Parsed(summary.fileId(), List.copyOf(credits), summary.accounts(), summary.records());
+    }
+
+    /**
+     * Reads the file as it streams (a statement of a million lines never sits in memory whole), each
+     * credit handed out as its record is read: a caller keeps them in its transaction, which a refusal
+     * at any later line rolls back.
+     * @throws FileRefused at the first line that is wrong
+     */
+    public static Summary read(java.io.Reader content, Credits credits) {
+        return new Reader(new Records(new BufferedReader(content, 1 << 16)), credits).read();
     }
 
     /**
      * A logical record: its code, fields and the line it starts on. The fields of 88 continuations are
      * joined to them, except for a detail, whose continuations are more of its text.
+     * @param continuations how many 88 records continue it; @param continuedAt the line of the first
      */
-    private record Record(int line, String code, List<String> fields, String moreText) {
+    private record Record(int line, String code, List<String> fields, String moreText, int continuations, int continuedAt) {
     }
 
-    private static List<Record> records(String content) {
-        List<Record> records = new ArrayList<>();
-        String[] lines = content.replace("\uFEFF", "").split("\r\n|\r|\n", -1);
-        StringBuilder current = null;
-        int currentLine = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String physical = lines[i].strip();
-            if (physical.isEmpty()) {
-                continue;
-            }
-            for (String piece : RECORD_BREAK.split(physical)) {
-                if (RECORD_START.matcher(piece).matches()) {
-                    if (current != null) {
-                        records.add(record(currentLine, current.toString()));
+    /** The file's records in order, read a line at a time; a record is whole when the next one starts. */
+    private static final class Records {
+        private final BufferedReader in;
+        private final Deque<Record> ready = new ArrayDeque<>();
+        private StringBuilder current;
+        private int currentLine;
+        private int lineNumber;
+        private int lastLine;
+        private boolean ended;
+
+        Records(BufferedReader in) {
+            this.in = in;
+        }
+
+        Record peek() {
+            fill();
+            return ready.peekFirst();
+        }
+
+        Record poll() {
+            fill();
+            return ready.pollFirst();
+        }
+
+        /** The line of the last record the file has had so far. */
+        int lastLine() {
+            return lastLine;
+        }
+
+        private void fill() {
+            while (ready.isEmpty() && !ended) {
+                String physical = readLine();
+                if (physical == null) {
+                    ended = true;
+                    complete();
+                    return;
+                }
+                lineNumber++;
+                physical = (physical.indexOf('\uFEFF') >= 0 ? physical.replace("\uFEFF", "") : physical).strip();
+                if (physical.isEmpty()) {
+                    continue;
+                }
+                int slash = physical.indexOf('/');
+                // Most lines hold one record, ending at their only slash: no need to look for a break.
+                String[] pieces = slash < 0 || slash == physical.length() - 1 ? new String[]{physical} : RECORD_BREAK.split(physical);
+                for (String piece : pieces) {
+                    if (startsRecord(piece)) {
+                        complete();
+                        current = new StringBuilder(piece);
+                        currentLine = lineNumber;
+                        lastLine = lineNumber;
+                    } else if (current == null) {
+                        throw new FileRefused(lineNumber, "text outside any record: \"" + abbreviate(piece) + "\"");
+                    } else {
+                        current.append(' ').append(piece);  // a record broken over two lines
                     }
-                    current = new StringBuilder(piece);
-                    currentLine = i + 1;
-                } else if (current == null) {
-                    throw new FileRefused(i + 1, "text outside any record: \"" + abbreviate(piece) + "\"");
-                } else {
-                    current.append(' ').append(piece);  // a record broken over two lines
                 }
             }
         }
-        if (current != null) {
-            records.add(record(currentLine, current.toString()));
+
+        private void complete() {
+            if (current != null) {
+                ready.addLast(record(currentLine, current.toString()));
+                current = null;
+            }
         }
-        return records;
+
+        private String readLine() {
+            try {
+                return in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Two digits and a comma (or a colon): what a record starts with. */
+    private static boolean startsRecord(String piece) {
+        return piece.length() >= 3 && isDigit(piece.charAt(0)) && isDigit(piece.charAt(1)) && (piece.charAt(2) == ',' || piece.charAt(2) == ':');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static Record record(int line, String raw) {
@@ -80,25 +168,27 @@ public final class Bai2Statement {
         if (text.endsWith("/")) {
             text = text.substring(0, text.length() - 1);
         }
-        return new Record(line, text.substring(0, 2), new ArrayList<>(Arrays.asList(text.substring(3).split(",", -1))), "");
+        return new Record(line, text.substring(0, 2), new ArrayList<>(Arrays.asList(text.substring(3).split(",", -1))), "", 0, 0);
     }
 
     /** Walks the records in order, as the format nests them: file › group › account › details. */
     private static final class Reader {
 
-        private final List<Record> records;
-        private int index;
+        private final Records records;
+        private final Credits credits;
+        private boolean started;
         private String fileId;
         private String groupCurrency;
-        private final List<Credit> credits = new ArrayList<>();
+        private int creditCount;
         private int accounts;
 
-        Reader(List<Record> records) {
+        Reader(Records records, Credits credits) {
             this.records = records;
+            this.credits = credits;
         }
 
-        Parsed read() {
-            if (records.isEmpty()) {
+        Summary read() {
+            if (records.peek() == null) {
                 throw new FileRefused(1, "the file is empty");
             }
             Record header = next();
@@ -108,11 +198,11 @@ public final class Bai2Statement {
             fileId = String.join("/", field(header, 0), field(header, 2), field(header, 3), field(header, 4));
             long fileTotal = 0;
             int groups = 0;
-            int fileRecords = 1 + continuations();
+            int fileRecords = 1 + header.continuations();
             while (true) {
                 Record r = next();
                 if (r == null) {
-                    throw new FileRefused(records.get(records.size() - 1).line(), "the file ends without its 99 file trailer");
+                    throw new FileRefused(records.lastLine(), "the file ends without its 99 file trailer");
                 }
                 if (r.code().equals("02")) {
                     long[] group = group(r);
@@ -122,10 +212,14 @@ public final class Bai2Statement {
                 } else if (r.code().equals("99")) {
                     fileRecords += 1;
                     check(r, "file", fileTotal, fileRecords, groups);
-                    if (index < records.size()) {
-                        throw new FileRefused(records.get(index).line(), "a " + records.get(index).code() + " record after the 99 file trailer");
+                    if (r.continuations() > 0) {
+                        throw new FileRefused(r.continuedAt(), "a 88 record after the 99 file trailer");
                     }
-                    return new Parsed(fileId, List.copyOf(credits), accounts, fileRecords);
+                    Record after = records.peek();
+                    if (after != null) {
+                        throw new FileRefused(after.line(), "a " + after.code() + " record after the 99 file trailer");
+                    }
+                    return new Summary(fileId, creditCount, accounts, fileRecords);
                 } else {
                     throw unexpected(r, "a 02 group header or the 99 file trailer");
                 }
@@ -136,7 +230,7 @@ public final class Bai2Statement {
         private long[] group(Record header) {
             groupCurrency = field(header, 5).isBlank() ? null : field(header, 5);
             long total = 0;
-            int count = 1 + continuations();
+            int count = 1 + header.continuations();
             int groupAccounts = 0;
             while (true) {
                 Record r = next();
@@ -165,7 +259,7 @@ public final class Bai2Statement {
             String currency = !field(identifier, 1).isBlank() ? field(identifier, 1) : groupCurrency != null ? groupCurrency : "USD";
             int digits = digits(identifier, currency);
             long total = summaryTotal(identifier);
-            int count = 1 + continuations();
+            int count = 1 + identifier.continuations();
             while (true) {
                 Record r = next();
                 if (r == null) {
@@ -173,7 +267,7 @@ public final class Bai2Statement {
                 }
                 if (r.code().equals("16")) {
                     total += detail(r, account, currency, digits);
-                    count += 1 + continuations();
+                    count += 1 + r.continuations();
                 } else if (r.code().equals("49")) {
                     count += 1;
                     long stated = amount(r, field(r, 0), "account control total");
@@ -203,7 +297,7 @@ public final class Bai2Statement {
                     i += 1;
                     continue;
                 }
-                if (!type.matches("\\d{3}")) {
+                if (!TYPE_CODE.matcher(type).matches()) {
                     throw new FileRefused(r.line(), "summary type code \"" + abbreviate(type) + "\" is not three digits");
                 }
                 String amount = i + 1 < f.size() ? f.get(i + 1) : "";
@@ -220,7 +314,7 @@ public final class Bai2Statement {
         private long detail(Record r, String account, String currency, int digits) {
             List<String> f = r.fields();
             String type = field(r, 0);
-            if (!type.matches("\\d{3}")) {
+            if (!TYPE_CODE.matcher(type).matches()) {
                 throw new FileRefused(r.line(), "detail type code \"" + abbreviate(type) + "\" is not three digits");
             }
             String rawAmount = field(r, 1);
@@ -234,8 +328,9 @@ public final class Bai2Statement {
             String text = ((next + 2 < f.size() ? String.join(",", f.subList(next + 2, f.size())).strip() : "") + " " + r.moreText()).strip();
             int code = Integer.parseInt(type);
             if (code >= 100 && code <= 399 && minor > 0) {
-                credits.add(new Credit(r.line(), account, type, Money.of(BigDecimal.valueOf(minor, digits), currency),
+                credits.credit(fileId, new Credit(r.line(), account, type, Money.of(BigDecimal.valueOf(minor, digits), currency),
                         bankReference, customerReference, text));
+                creditCount++;
             }
             return minor;
         }
@@ -270,45 +365,35 @@ public final class Bai2Statement {
             }
         }
 
+        /** The next record with the 88 records that continue it; null at the end of the file. */
         private Record next() {
-            while (index < records.size()) {
-                Record r = records.get(index++);
-                if (r.code().equals("88")) {
-                    if (index == 1) {
-                        throw new FileRefused(r.line(), "a 88 continuation with no record before it");
-                    }
-                    continue;  // already joined to the record it continues
-                }
-                if (!List.of("01", "02", "03", "16", "49", "98", "99").contains(r.code())) {
-                    throw new FileRefused(r.line(), "unknown record type " + r.code());
-                }
-                return joined(r);
+            Record r = records.poll();
+            if (r == null) {
+                return null;
             }
-            return null;
-        }
-
-        /** The record with the fields of the 88 records that follow it. */
-        private Record joined(Record r) {
+            if (r.code().equals("88") && !started) {
+                throw new FileRefused(r.line(), "a 88 continuation with no record before it");
+            }
+            started = true;
+            if (!RECORD_CODES.contains(r.code())) {
+                throw new FileRefused(r.line(), "unknown record type " + r.code());
+            }
             List<String> fields = new ArrayList<>(r.fields());
             StringBuilder moreText = new StringBuilder();
-            for (int i = index; i < records.size() && records.get(i).code().equals("88"); i++) {
-                List<String> more = records.get(i).fields();
+            int continuations = 0;
+            int continuedAt = 0;
+            for (Record more = records.peek(); more != null && more.code().equals("88"); more = records.peek()) {
+                records.poll();
+                if (continuations++ == 0) {
+                    continuedAt = more.line();
+                }
                 if (r.code().equals("16")) {
-                    moreText.append(' ').append(String.join(",", more).strip());
+                    moreText.append(' ').append(String.join(",", more.fields()).strip());
                 } else {
-                    fields.addAll(more);
+                    fields.addAll(more.fields());
                 }
             }
-            return new Record(r.line(), r.code(), fields, moreText.toString().strip());
-        }
-
-        /** The 88 records that continue the record just read (they count in the trailers' record counts). */
-        private int continuations() {
-            int n = 0;
-            for (int j = index; j < records.size() && records.get(j).code().equals("88"); j++) {
-                n++;
-            }
-            return n;
+            return new Record(r.line(), r.code(), fields, moreText.toString().strip(), continuations, continuedAt);
         }
 
         private static String field(Record r, int i) {
@@ -317,7 +402,7 @@ public final class Bai2Statement {
 
         private static long amount(Record r, String value, String what) {
             String v = value.strip();
-            if (!v.matches("[+-]?\\d{1,18}")) {
+            if (!MINOR_UNITS.matcher(v).matches()) {
                 throw new FileRefused(r.line(), what + " \"" + abbreviate(v) + "\" is not a whole number of minor units");
             }
             return Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
@@ -325,7 +410,7 @@ public final class Bai2Statement {
 
         private static int number(Record r, String value, String what) {
             String v = value.strip();
-            if (!v.matches("\\d{1,9}")) {
+            if (!COUNT.matcher(v).matches()) {
                 throw new FileRefused(r.line(), what + " \"" + abbreviate(v) + "\" is not a number");
             }
             return Integer.parseInt(v);

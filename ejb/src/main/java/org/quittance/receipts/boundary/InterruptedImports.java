@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import org.quittance.bankfiles.boundary.BankStatementImport;
 import org.quittance.bankfiles.boundary.SettlementFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -108,12 +109,13 @@ public class InterruptedImports {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE job_execution e SET batchstatus = 'FAILED', exitstatus = ?, endtime = now(), lastupdatedtime = now()
                     FROM job_instance i
-                    WHERE i.jobinstanceid = e.jobinstanceid AND i.jobname IN (?, ?)
+                    WHERE i.jobinstanceid = e.jobinstanceid AND i.jobname IN (?, ?, ?)
                       AND e.batchstatus IN ('STARTING', 'STARTED', 'STOPPING')
                     RETURNING e.jobexecutionid""")) {
                 update.setString(1, REASON);
                 update.setString(2, ReceiptImport.JOB);
                 update.setString(3, SettlementFiles.JOB);
+                update.setString(4, BankStatementImport.JOB);
                 try (ResultSet rs = update.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));

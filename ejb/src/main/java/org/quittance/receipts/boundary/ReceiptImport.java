@@ -10,6 +10,7 @@ import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import org.quittance.bankfiles.boundary.BankStatementImport;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.ProcessorUnavailable;
 import org.quittance.payments.processor.SettledTransaction;
@@ -67,10 +68,15 @@ public class ReceiptImport {
     }
 
     /** How an import is doing: for the staff screen's progress. */
-    public record Progress(long executionId, BatchStatus status, String from, String to, long read, long imported, long skipped,
+    public record Progress(long executionId, String job, BatchStatus status, String from, String to, long read, long imported, long skipped,
                            Instant started, Instant ended, String exitStatus) implements java.io.Serializable {
         public boolean running() {
             return RUNNING.contains(status);
+        }
+
+        /** A bank statement's run (its items are the statement's credits), not the processor's transactions. */
+        public boolean bankStatement() {
+            return BankStatementImport.JOB.equals(job);
         }
 
         /** Stopped by a server stop, not by an error of its own. */
@@ -111,7 +117,7 @@ public class ReceiptImport {
             }
         }
         Properties parameters = execution.getJobParameters();
-        return new Progress(executionId, execution.getBatchStatus(), parameters.getProperty("from"), parameters.getProperty("to"),
+        return new Progress(executionId, execution.getJobName(), execution.getBatchStatus(), parameters.getProperty("from"), parameters.getProperty("to"),
                 read, written, filtered, instant(execution.getStartTime()), instant(execution.getEndTime()), execution.getExitStatus());
     }
 

@@ -1,5 +1,6 @@
 package org.quittance.receipts.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +9,7 @@ import org.quittance.payments.control.PaymentConfirmed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.quittance.audit.boundary.AuditTrail;
+import org.quittance.audit.entity.AuditEvent;
 import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.money.Money;
@@ -16,13 +18,18 @@ import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.receipts.control.ReceiptMatch;
 import org.quittance.receipts.control.ReceiptMatcher;
 import org.quittance.receipts.control.ReceiptMatching;
+import org.quittance.receipts.control.NewReceipts;
 import org.quittance.receipts.control.ReceiptPosting;
 import org.quittance.receipts.entity.MatchKind;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
 import org.quittance.receipts.entity.ReceiptSource;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +76,10 @@ public class ReceiptIntake {
     @EJB
     AuditTrail audit;
 
+    /** The persistence unit's data source: within a transaction the same connection as the entity manager's. */
+    @Resource(lookup = "java:jboss/datasources/QuittanceDS")
+    DataSource dataSource;
+
     /** A payment the processor confirmed in a notification is a receipt from now on (once: known by its reference). */
     public void confirmed(@Observes PaymentConfirmed payment) {
         record(new ProcessorFacts(payment.paymentReference(), payment.chargeReference(), null, payment.amount(), null, null, null,
@@ -82,9 +93,12 @@ public class ReceiptIntake {
 
     public Recorded record(ProcessorFacts facts, String by) {
         AdvisoryLock.hold(em, "receipt", lockKey(facts.paymentReference()));
-        return record(facts, byPaymentReference(facts.paymentReference()).orElse(null),
-                facts.checkoutReference() == null ? null : checkouts(List.of(facts.checkoutReference())).get(facts.checkoutReference()), null, by)
-                .recorded();
+        Outcome outcome = record(facts, byPaymentReference(facts.paymentReference()).orElse(null),
+                facts.checkoutReference() == null ? null : checkouts(List.of(facts.checkoutReference())).get(facts.checkoutReference()), null, by);
+        if (outcome.recorded() == Recorded.CREATED && !outcome.applied()) {
+            persist(outcome.receipt(), facts, by);
+        }
+        return outcome.recorded();
     }
 
     /**
@@ -100,15 +114,40 @@ public class ReceiptIntake {
         Map<String, PortalCheckout> checkouts = checkouts(chunk.stream().map(ProcessorFacts::checkoutReference)
                 .filter(Objects::nonNull).distinct().toList());
         Map<String, ReceiptMatch> matched = matchNew(chunk, known, checkouts);
+        NewReceipts fresh = new NewReceipts();
+        List<String> received = new ArrayList<>();
         for (ProcessorFacts facts : chunk) {
             Outcome outcome = record(facts, known.get(facts.paymentReference()), checkouts.get(facts.checkoutReference()),
                     matched.get(facts.paymentReference()), by);
             known.put(facts.paymentReference(), outcome.receipt());
             if (outcome.applied()) {
                 matched.clear();  // balances changed: the payments after this one are matched again, one by one
+            } else if (outcome.recorded() == Recorded.CREATED) {
+                fresh.add(outcome.receipt());  // written with the chunk's others at the end, and settled by a later line meanwhile
+                received.add(receivedDetail(facts, outcome.receipt()));
             }
         }
+        write(fresh, received, by);
         em.flush();
+    }
+
+    /** The chunk's new receipts and their audit events, in a statement per table. */
+    private void write(NewReceipts fresh, List<String> received, String by) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        long[] ids;
+        try (Connection connection = dataSource.getConnection()) {
+            ids = fresh.write(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The receipts could not be written: " + e.getMessage(), e);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        List<AuditEvent> events = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            events.add(new AuditEvent(now, by, AuditTrail.RECEIPT, String.valueOf(ids[i]), RECEIVED, received.get(i)));
+        }
+        audit.recordAll(events);
     }
 
     /** The matches of the chunk's payments that are new, found together. */
@@ -134,7 +173,11 @@ public class ReceiptIntake {
     private record Outcome(Recorded recorded, Receipt receipt, boolean applied) {
     }
 
-    /** One payment, its receipt known or not, under its lock: created once, completed by the settlement once. */
+    /**
+     * One payment, its receipt known or not, under its lock: created once, completed by the settlement
+     * once. A new receipt that does not go onto the books at once is left to the caller to write
+     * (the single path persists it, an import's chunk writes its own together).
+     */
     private Outcome record(ProcessorFacts facts, Receipt known, PortalCheckout checkout, ReceiptMatch matched, String by) {
         if (known != null) {
             if (facts.settlementId() == null || known.settlementId() != null) {
@@ -149,16 +192,26 @@ public class ReceiptIntake {
         receipt.settle(facts.settlementId(), facts.chargeReference(), facts.fee(), facts.net(), facts.payout());
         ReceiptMatch match = matched != null ? matched : matching.match(matchFacts(facts, checkout));
         receipt.match(match.kind(), match.clientId(), match.split().invoices(), match.reason());
-        em.persist(receipt);  // its id comes from the sequence now: the insert may wait for the end of the chunk
-        audit.record(by, AuditTrail.RECEIPT, receipt.id(), "received",
-                facts.gross() + " " + facts.paymentReference() + " — " + match.kind().label() + ": " + match.reason());
         if (match.kind() == MatchKind.CERTAIN && firmSettings.firm().paymentApplication() == PaymentApplication.AUTO_APPLY) {
+            persist(receipt, facts, by);
             em.flush();
             posting.accept(receipt.id(), AUTO_APPLY);
             em.flush();  // the invoices it paid, as the next payment's matching reads them
             return new Outcome(Recorded.CREATED, receipt, true);
         }
         return new Outcome(Recorded.CREATED, receipt, false);
+    }
+
+    private void persist(Receipt receipt, ProcessorFacts facts, String by) {
+        em.persist(receipt);
+        audit.record(by, AuditTrail.RECEIPT, receipt.id(), RECEIVED, receivedDetail(facts, receipt));
+    }
+
+    private static final String RECEIVED = "received";
+
+    /** What the audit trail says of a receipt that arrived: the amount, the payment and how it was matched. */
+    private static String receivedDetail(ProcessorFacts facts, Receipt receipt) {
+        return facts.gross() + " " + facts.paymentReference() + " — " + receipt.matchKind().label() + ": " + receipt.matchReason();
     }
 
     private static String lockKey(String paymentReference) {

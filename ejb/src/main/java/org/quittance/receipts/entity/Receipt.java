@@ -20,8 +20,12 @@ import java.util.Map;
 @Table(name = "receipt")
 public class Receipt {
 
+    /** The sequence of receipt ids, which hands them out in blocks of {@link #ID_BLOCK}. */
+    public static final String ID_SEQUENCE = "receipt_seq";
+    public static final int ID_BLOCK = 50;
+
     @Id
-    @SequenceGenerator(name = "receipt_seq", sequenceName = "receipt_seq", allocationSize = 50)
+    @SequenceGenerator(name = "receipt_seq", sequenceName = ID_SEQUENCE, allocationSize = ID_BLOCK)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "receipt_seq")
     private Long id;
 
@@ -305,6 +309,7 @@ public class Receipt {
     public String decidedBy() { return decidedBy; }
     public OffsetDateTime decidedAt() { return decidedAt; }
     public String entryKey() { return entryKey; }
+    public OffsetDateTime createdAt() { return createdAt; }
     public Money refunded() { return money(refunded); }
     public boolean disputed() { return disputed; }
     public long version() { return version; }

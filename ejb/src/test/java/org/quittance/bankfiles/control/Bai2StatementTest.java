@@ -91,6 +91,39 @@ class Bai2StatementTest {
                 "Line 3: expected a 03 account record or the 98 group trailer, found a 16 record");
         assertRefused("", "Line 1: the file is empty");
         assertRefused("hello\n", "Line 1: text outside any record: \"hello\"");
+        assertRefused(good + "\n88,MORE/\n", "Line 28: a 88 record after the 99 file trailer");
+        assertRefused("88,MORE/\n" + good, "Line 1: a 88 continuation with no record before it");
+    }
+
+    /** A large firm's statement: read as it streams, each credit handed out once, in file order, the totals checked at the end. */
+    @Test
+    void aStatementOfManyCreditsIsReadAsItStreams() {
+        int details = 200_000;
+        StringBuilder file = new StringBuilder("01,BANK,FIRM,261124,0900,7,,,2/\n02,FIRM,BANK,1,261124,0900,USD,2/\n03,555,USD,010,+0,,/\n");
+        long total = 0;
+        for (int i = 1; i <= details; i++) {
+            file.append("16,195,").append(i).append(",0,REF").append(i).append(",,Wire ").append(i).append("/\n");
+            total += i;
+        }
+        file.append("49,").append(total).append(',').append(details + 2).append("/\n98,").append(total).append(",1,")
+                .append(details + 4).append("/\n99,").append(total).append(",1,").append(details + 6).append("/\n");
+        int[] seen = {0};
+        long[] cents = {0};
+        Bai2Statement.Summary summary = Bai2Statement.read(new java.io.StringReader(file.toString()), (fileId, credit) -> {
+            assertEquals("BANK/261124/0900/7", fileId);
+            assertEquals("REF" + (seen[0] + 1), credit.bankReference(), "in file order");
+            assertEquals(seen[0] + 4, credit.line());
+            seen[0]++;
+            cents[0] += credit.amount().amount().movePointRight(2).longValueExact();
+        });
+        assertEquals(details, summary.credits());
+        assertEquals(details, seen[0]);
+        assertEquals(total, cents[0]);
+        assertEquals(details + 6, summary.records());
+
+        String wrongTotal = file.toString().replace("99," + total + ",", "99," + (total + 1) + ",");
+        FileRefused refused = assertThrows(FileRefused.class, () -> Bai2Statement.read(new java.io.StringReader(wrongTotal), (id, c) -> { }));
+        assertEquals(details + 6, refused.line(), "a file is checked to its last line");
     }
 
     private static void assertRefused(String content, String message) {

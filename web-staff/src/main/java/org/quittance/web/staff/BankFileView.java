@@ -41,12 +41,17 @@ public class BankFileView {
             return;
         }
         switch (done.kind()) {
-            case SETTLEMENT -> receiptsView.follow(done.executionId());
             case RETURNS -> {
                 receiptsView.applyFilter();
                 receiptsView.showReturns();
             }
-            case STATEMENT -> receiptsView.applyFilter();
+            case SETTLEMENT, STATEMENT -> {
+                if (done.executionId() != null) {
+                    receiptsView.follow(done.executionId());
+                } else {
+                    receiptsView.applyFilter();
+                }
+            }
         }
         Feedback.info(done.summary());
     }
