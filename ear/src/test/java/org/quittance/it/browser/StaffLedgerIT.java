@@ -73,6 +73,27 @@ class StaffLedgerIT {
         }
     }
 
+    /** A bank's BAI2 statement: kept as it streams in, then its run's progress until both credits are bank receipts. */
+    @Test
+    void aBankStatementUploadedOnReceiptsBecomesBankReceiptsWithItsRunsProgress() throws IOException {
+        String number = Long.toString(System.nanoTime() % 1_000_000_000L);
+        Path file = Files.createTempFile("statement", ".bai");
+        // Amounts no demo invoice has, so that the receipts awaiting acceptance match nothing the other tests meet.
+        Files.writeString(file, "01,QUITTANCEUI,FIRM,261124,0900," + number + ",,,2/\n02,FIRM,BANK,1,261124,0900,GBP,2/\n"
+                + "03,12345678,GBP,010,+0,,/\n16,195,37,0,UI" + number + "A,,Wire 1/\n16,165,41,0,UI" + number + "B,,Transfer 2/\n"
+                + "49,78,4/\n98,78,1,6/\n99,78,1,8/\n", StandardCharsets.ISO_8859_1);
+        try (Browser browser = new Browser(STAFF)) {
+            browser.signIn("/receipts.xhtml", "admin", "admin-demo-2026");
+            browser.find(By.id("bankFile:statement")).sendKeys(file.toString());
+            browser.click(By.id("bankFile:importBankFile"));
+            browser.waitForText("2 credits; 2 become bank receipts in Integrated Receipts now (run", Duration.ofSeconds(30));
+            browser.waitForText("finished — 2 of its credits recorded as bank receipts awaiting acceptance", Duration.ofSeconds(30));
+            browser.screenshot("44-bank-statement-imported");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void aCreditMemoReachesTheLedgerTheAgingAndTheAuditTrail() throws IOException {
         try (Browser browser = new Browser(STAFF)) {

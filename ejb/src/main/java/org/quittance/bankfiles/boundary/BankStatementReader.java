@@ -1,24 +1,19 @@
 package org.quittance.bankfiles.boundary;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.quittance.bankfiles.control.StatementCredits;
+import org.quittance.platform.boundary.PagedItemReader;
 
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
-/** Reads a kept bank statement's credits in file order, a page at a time; its checkpoint is the last credit handed out. */
+/** Reads a kept bank statement's credits in file order; its checkpoint is the last credit handed out. */
 @Named
 @Dependent
-public class BankStatementReader extends AbstractItemReader {
-
-    static final int PAGE = 1_000;
+public class BankStatementReader extends PagedItemReader<StatementCredits.Kept> {
 
     @Inject
     @BatchProperty
@@ -27,32 +22,13 @@ public class BankStatementReader extends AbstractItemReader {
     @EJB
     BankStatementImport statements;
 
-    private final Deque<StatementCredits.Kept> page = new ArrayDeque<>();
-    private int after;
-    private boolean exhausted;
-
     @Override
-    public void open(Serializable checkpoint) {
-        after = checkpoint == null ? 0 : (Integer) checkpoint;
+    protected List<StatementCredits.Kept> page(int afterPosition, int limit) {
+        return statements.credits(Long.parseLong(statement), afterPosition, limit);
     }
 
     @Override
-    public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            List<StatementCredits.Kept> next = statements.credits(Long.parseLong(statement), after, PAGE);
-            page.addAll(next);
-            exhausted = next.size() < PAGE;
-        }
-        StatementCredits.Kept credit = page.poll();
-        if (credit == null) {
-            return null;
-        }
-        after = credit.position();
-        return credit;
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return after;
+    protected int position(StatementCredits.Kept credit) {
+        return credit.position();
     }
 }

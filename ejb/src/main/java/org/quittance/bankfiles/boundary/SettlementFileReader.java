@@ -1,27 +1,22 @@
 package org.quittance.bankfiles.boundary;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.quittance.bankfiles.control.SettlementLines;
+import org.quittance.platform.boundary.PagedItemReader;
 
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
- * Reads an uploaded settlement file's transactions in order, a page at a time (a file may have a
- * million lines); its checkpoint is the line of the last transaction handed out.
+ * Reads an uploaded settlement file's transactions in order (a file may have a million lines); its
+ * checkpoint is the line of the last transaction handed out.
  */
 @Named
 @Dependent
-public class SettlementFileReader extends AbstractItemReader {
-
-    static final int PAGE = 1_000;
+public class SettlementFileReader extends PagedItemReader<SettlementLines.Line> {
 
     @Inject
     @BatchProperty
@@ -30,32 +25,20 @@ public class SettlementFileReader extends AbstractItemReader {
     @EJB
     SettlementFiles settlementFiles;
 
-    private final Deque<SettlementLines.Line> page = new ArrayDeque<>();
-    private int after;
-    private boolean exhausted;
-
     @Override
-    public void open(Serializable checkpoint) {
-        after = checkpoint == null ? 0 : (Integer) checkpoint;
+    protected List<SettlementLines.Line> page(int afterLine, int limit) {
+        return settlementFiles.transactions(Long.parseLong(file), afterLine, limit);
     }
 
+    @Override
+    protected int position(SettlementLines.Line line) {
+        return line.line();
+    }
+
+    /** Hands out the transaction itself: what the filter and the writer take. */
     @Override
     public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            List<SettlementLines.Line> next = settlementFiles.transactions(Long.parseLong(file), after, PAGE);
-            page.addAll(next);
-            exhausted = next.size() < PAGE;
-        }
-        SettlementLines.Line line = page.poll();
-        if (line == null) {
-            return null;
-        }
-        after = line.line();
-        return line.transaction();
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return after;
+        Object line = super.readItem();
+        return line == null ? null : ((SettlementLines.Line) line).transaction();
     }
 }
