@@ -2,7 +2,6 @@ package org.quittance.bankfiles.control;
 
 import org.quittance.money.Money;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -49,6 +48,9 @@ public final class Bai2Statement {
     private static final Pattern TYPE_CODE = Pattern.compile("\\d{3}");
     private static final Pattern MINOR_UNITS = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+    /** What a line and a record may hold: a statement's lines are at most 80 characters in the standard, far less than this. */
+    static final int LINE = 10_000;
+    static final int RECORD = 50_000;
     private static final java.util.Set<String> RECORD_CODES = java.util.Set.of("01", "02", "03", "16", "49", "98", "99");
 
     private Bai2Statement() {
@@ -67,7 +69,7 @@ public final class Bai2Statement {
      * @throws FileRefused at the first line that is wrong
      */
     public static Summary read(java.io.Reader content, Credits credits) {
-        return new Reader(new Records(new BufferedReader(content, 1 << 16)), credits).read();
+        return new Reader(new Records(content), credits).read();
     }
 
     /**
@@ -80,7 +82,11 @@ public final class Bai2Statement {
 
     /** The file's records in order, read a line at a time; a record is whole when the next one starts. */
     private static final class Records {
-        private final BufferedReader in;
+        private final java.io.Reader in;
+        private final char[] buffer = new char[1 << 16];
+        private int next;
+        private int filled;
+        private final StringBuilder line = new StringBuilder(256);
         private final Deque<Record> ready = new ArrayDeque<>();
         private StringBuilder current;
         private int currentLine;
@@ -88,7 +94,7 @@ public final class Bai2Statement {
         private int lastLine;
         private boolean ended;
 
-        Records(BufferedReader in) {
+        Records(java.io.Reader in) {
             this.in = in;
         }
 
@@ -134,6 +140,9 @@ public final class Bai2Statement {
                     } else {
                         current.append(' ').append(piece);  // a record broken over two lines
                     }
+                    if (current != null && current.length() > RECORD) {
+                        throw new FileRefused(currentLine, "a record is longer than " + RECORD + " characters");
+                    }
                 }
             }
         }
@@ -145,9 +154,41 @@ public final class Bai2Statement {
             }
         }
 
+        /**
+         * The next line without its end (LF, CR LF or CR), refused past {@link #LINE} characters
+         * before more of it is read; null at the end of the file.
+         */
         private String readLine() {
+            line.setLength(0);
+            boolean any = false;
+            while (true) {
+                if (next == filled && !refill()) {
+                    return any ? line.toString() : null;
+                }
+                any = true;
+                char c = buffer[next++];
+                if (c == '\n') {
+                    return line.toString();
+                }
+                if (c == '\r') {
+                    if ((next < filled || refill()) && buffer[next] == '\n') {
+                        next++;
+                    }
+                    return line.toString();
+                }
+                if (line.length() == LINE) {
+                    throw new FileRefused(lineNumber + 1, "a line is longer than " + LINE + " characters");
+                }
+                line.append(c);
+            }
+        }
+
+        private boolean refill() {
             try {
-                return in.readLine();
+                int n = in.read(buffer, 0, buffer.length);
+                next = 0;
+                filled = Math.max(n, 0);
+                return n > 0;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -206,7 +247,7 @@ public final class Bai2Statement {
                 }
                 if (r.code().equals("02")) {
                     long[] group = group(r);
-                    fileTotal += group[0];
+                    fileTotal = sum(r, fileTotal, group[0]);
                     fileRecords += (int) group[1];
                     groups++;
                 } else if (r.code().equals("99")) {
@@ -239,7 +280,7 @@ public final class Bai2Statement {
                 }
                 if (r.code().equals("03")) {
                     long[] account = account(r);
-                    total += account[0];
+                    total = sum(r, total, account[0]);
                     count += (int) account[1];
                     groupAccounts++;
                 } else if (r.code().equals("98")) {
@@ -266,7 +307,7 @@ public final class Bai2Statement {
                     throw new FileRefused(identifier.line(), "account " + account + " has no 49 account trailer");
                 }
                 if (r.code().equals("16")) {
-                    total += detail(r, account, currency, digits);
+                    total = sum(r, total, detail(r, account, currency, digits));
                     count += 1 + r.continuations();
                 } else if (r.code().equals("49")) {
                     count += 1;
@@ -302,7 +343,7 @@ public final class Bai2Statement {
                 }
                 String amount = i + 1 < f.size() ? f.get(i + 1) : "";
                 if (!amount.isBlank()) {
-                    total += amount(r, amount, "summary amount of type " + type);
+                    total = sum(r, total, amount(r, amount, "summary amount of type " + type));
                 }
                 String funds = i + 3 < f.size() ? f.get(i + 3) : "";
                 i += 4 + fundsTypeExtra(r, f, i + 3, funds);
@@ -328,8 +369,14 @@ public final class Bai2Statement {
             String text = ((next + 2 < f.size() ? String.join(",", f.subList(next + 2, f.size())).strip() : "") + " " + r.moreText()).strip();
             int code = Integer.parseInt(type);
             if (code >= 100 && code <= 399 && minor > 0) {
-                credits.credit(fileId, new Credit(r.line(), account, type, Money.of(BigDecimal.valueOf(minor, digits), currency),
-                        bankReference, customerReference, text));
+                Money amount;
+                try {
+                    amount = Money.of(BigDecimal.valueOf(minor, digits), currency);
+                } catch (IllegalArgumentException e) {
+                    String why = e.getMessage();
+                    throw new FileRefused(r.line(), "amount " + rawAmount.strip() + " is refused: " + Character.toLowerCase(why.charAt(0)) + why.substring(1));
+                }
+                credits.credit(fileId, new Credit(r.line(), account, type, amount, bankReference, customerReference, text));
                 creditCount++;
             }
             return minor;
@@ -382,8 +429,13 @@ public final class Bai2Statement {
             StringBuilder moreText = new StringBuilder();
             int continuations = 0;
             int continuedAt = 0;
+            int joined = 0;
             for (Record more = records.peek(); more != null && more.code().equals("88"); more = records.peek()) {
                 records.poll();
+                joined += more.fields().stream().mapToInt(String::length).sum() + more.fields().size();
+                if (joined > RECORD) {
+                    throw new FileRefused(r.line(), "a record and its 88 continuations are longer than " + RECORD + " characters");
+                }
                 if (continuations++ == 0) {
                     continuedAt = more.line();
                 }
@@ -394,6 +446,15 @@ public final class Bai2Statement {
                 }
             }
             return new Record(r.line(), r.code(), fields, moreText.toString().strip(), continuations, continuedAt);
+        }
+
+        /** A running total, refused rather than wrapped round when it leaves a long's range. */
+        private static long sum(Record r, long total, long amount) {
+            try {
+                return Math.addExact(total, amount);
+            } catch (ArithmeticException e) {
+                throw new FileRefused(r.line(), "the amounts add up to more than a total can hold");
+            }
         }
 
         private static String field(Record r, int i) {

@@ -95,6 +95,24 @@ class Bai2StatementTest {
         assertRefused("88,MORE/\n" + good, "Line 1: a 88 continuation with no record before it");
     }
 
+    /** Every line, record and sum is bounded before it is used: a statement now streams in whatever its size. */
+    @Test
+    void anythingUnboundedIsRefusedBeforeItIsHeld() {
+        String good = fixture("bai2/sample1.txt");
+        assertRefused(good.replace("MACLEOD MALL", "M".repeat(Bai2Statement.LINE)), "Line 9: a line is longer than 10000 characters");
+        String wrapped = ("\nMORE TEXT " + "X".repeat(990)).repeat(Bai2Statement.RECORD / 1_000 + 1);
+        assertRefused(good.replace("MACLEOD MALL", "MACLEOD MALL" + wrapped), "Line 9: a record is longer than 50000 characters");
+        String continued = ("\n88," + "Y".repeat(990) + "/").repeat(Bai2Statement.RECORD / 1_000 + 1);
+        assertRefused(good.replace("MACLEOD MALL        /", "MACLEOD MALL        /" + continued),
+                "Line 9: a record and its 88 continuations are longer than 50000 characters");
+        String head = "01,BANK,FIRM,261124,0900,7,,,2/\n02,FIRM,BANK,1,261124,0900,USD,2/\n03,555,USD,010,+0,,/\n";
+        String tail = "49,0,2/\n98,0,1,4/\n99,0,1,6/\n";
+        // Each amount as large as Money takes (USD 999,999,999,999,999.99); the 93rd takes the sum past a long.
+        assertRefused(head + "16,195,99999999999999999,0,A,,/\n".repeat(100) + tail, "Line 96: the amounts add up to more than a total can hold");
+        assertRefused(head + "16,195,900000000000000000,0,A,,/\n" + tail,
+                "Line 4: amount 900000000000000000 is refused: the number is too large (at most 15 digits before the decimal point)");
+    }
+
     /** A large firm's statement: read as it streams, each credit handed out once, in file order, the totals checked at the end. */
     @Test
     void aStatementOfManyCreditsIsReadAsItStreams() {
