@@ -215,6 +215,30 @@ public class BillingFixtures {
         return query.executeUpdate();
     }
 
+    /**
+     * A job execution as a crash leaves it in the repository: a copy of the execution and its steps, STARTED,
+     * with the same checkpoints and the lease of the node that ran it. JBeret has never cached the copy, as
+     * the server that finds it after a crash has not (another node, or this one after a restart).
+     * @return the copy's execution id
+     */
+    public long asLeftByACrash(long execution, String node) {
+        long copy = ((Number) em.createNativeQuery("""
+                        INSERT INTO job_execution (jobinstanceid, version, createtime, starttime, lastupdatedtime, batchstatus, exitstatus, jobparameters)
+                        SELECT jobinstanceid, version, createtime, starttime, now(), 'STARTED', NULL, jobparameters
+                        FROM job_execution WHERE jobexecutionid = ? RETURNING jobexecutionid""")
+                .setParameter(1, execution).getSingleResult()).longValue();
+        em.createNativeQuery("""
+                        INSERT INTO step_execution (jobexecutionid, version, stepname, starttime, batchstatus, persistentuserdata, readcount,
+                               writecount, commitcount, rollbackcount, readskipcount, processskipcount, filtercount, writeskipcount,
+                               readercheckpointinfo, writercheckpointinfo)
+                        SELECT ?, version, stepname, starttime, 'STARTED', persistentuserdata, readcount, writecount, commitcount,
+                               rollbackcount, readskipcount, processskipcount, filtercount, writeskipcount, readercheckpointinfo, writercheckpointinfo
+                        FROM step_execution WHERE jobexecutionid = ?""")
+                .setParameter(1, copy).setParameter(2, execution).executeUpdate();
+        em.createNativeQuery("INSERT INTO job_lease (execution_id, node) VALUES (?, ?)").setParameter(1, copy).setParameter(2, node).executeUpdate();
+        return copy;
+    }
+
     /** The newest portal checkout that pays the invoice. */
     public String checkoutReference(Long invoiceId) {
         return (String) em.createNativeQuery("""

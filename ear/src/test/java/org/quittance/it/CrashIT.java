@@ -1,6 +1,5 @@
 package org.quittance.it;
 
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.EJB;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,8 +22,6 @@ import org.quittance.receipts.boundary.ReceiptImport;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +61,7 @@ class CrashIT {
     @Deployment(name = DEPLOYMENT, managed = false)
     @TargetsContainer(SERVER)
     static EnterpriseArchive deployment() {
-        return Deployments.quittanceWith(CrashIT.class);
+        return Deployments.quittanceWith(CrashIT.class, ExactlyOnce.class);
     }
 
     @EJB BillingFixtures fixtures;
@@ -134,16 +131,7 @@ class CrashIT {
         }
         Eventually.await("a third of the burst acknowledged", Duration.ofSeconds(60), () -> acknowledged.size() >= EVENTS / 3);
 
-        ProcessHandle wildfly = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("it-crash-server") && c.contains("jboss-modules")).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("the crash test's server is not running"));
-        wildfly.destroyForcibly();  // SIGKILL: no shutdown, no last commit
-        wildfly.onExit().get();
-        try {
-            controller.kill(SERVER);  // Arquillian's own bookkeeping: the process is gone already
-        } catch (RuntimeException alreadyDead) {
-            // stopping a dead server may report that it could not be reached; it is stopped all the same
-        }
+        ExactlyOnce.kill(controller, SERVER, "it-crash-server");
         controller.start(SERVER);
         senders.shutdownNow();
         senders.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -184,17 +172,7 @@ class CrashIT {
         Object[] crashed = interrupted.stream()
                 .filter(e -> !Instant.parse(receiptImport.progress(((Number) e[0]).longValue()).from()).isBefore(CRASH_DAYS))
                 .findFirst().orElseThrow(() -> new AssertionError("the import the kill interrupted is not marked as interrupted"));
-        long instance = ((Number) crashed[1]).longValue();
-        ReceiptImport.Progress before = receiptImport.progress(((Number) crashed[0]).longValue());
-        Instant from = Instant.parse(before.from());
-        Instant to = Instant.parse(before.to());
-
-        Eventually.await("the import continued to its end", Duration.ofMinutes(3), () -> latestOf(instance).filter(p -> !p.running()).isPresent()
-                && latestOf(instance).get().executionId() != before.executionId());
-        ReceiptImport.Progress after = latestOf(instance).orElseThrow();
-        assertEquals(BatchStatus.COMPLETED, after.status());
-        assertEquals(PAYMENTS, count("SELECT COUNT(*) FROM receipt WHERE received_at >= ? AND received_at < ?", from, to), "every payment once");
-        assertEquals(PAYMENTS, count("SELECT COUNT(DISTINCT settlement_id) FROM receipt WHERE received_at >= ? AND received_at < ?", from, to));
+        new ExactlyOnce(em).importEndsWithEveryPaymentOnce(receiptImport, ((Number) crashed[0]).longValue(), PAYMENTS, Duration.ofMinutes(3));
     }
 
     @Test
@@ -203,18 +181,7 @@ class CrashIT {
     void theInterruptedPublishRunIsFinishedEachInvoiceOnce() {
         long run = ((Number) em.createNativeQuery("SELECT id FROM publish_run WHERE started_by = ? ORDER BY id DESC LIMIT 1")
                 .setParameter(1, PUBLISHER).getSingleResult()).longValue();
-        Eventually.await("the publish run finished", Duration.ofMinutes(2), () -> publishing.progress(run).finished());
-        assertEquals(INVOICES, publishing.progress(run).published());
-        // Those published before the kill whose wake-up died with the broker's memory are queued again by
-        // the sweeper once they have waited two minutes.
-        Eventually.await("every published version made", Duration.ofMinutes(5), () -> scalar("""
-                SELECT COUNT(*) FROM published_invoice p JOIN publish_run_item i ON i.invoice_id = p.invoice_id WHERE i.run_id = ?""", run) == INVOICES);
-        assertEquals(0L, scalar("""
-                SELECT COUNT(*) FROM (SELECT p.invoice_id FROM published_invoice p JOIN publish_run_item i ON i.invoice_id = p.invoice_id
-                WHERE i.run_id = ? GROUP BY p.invoice_id HAVING COUNT(*) > 1) twice""", run), "no invoice published twice");
-        Eventually.await("one e-mail per invoice and recipient", Duration.ofMinutes(1), () -> scalar("""
-                SELECT COUNT(*) FROM mail_outbox m JOIN publish_run_item i ON m.message_key LIKE 'invoice-published:' || i.invoice_id || ':%'
-                WHERE i.run_id = ?""", run) == INVOICES);
+        new ExactlyOnce(em).publishRunEndsWithEachInvoiceOnce(publishing, run, INVOICES, Duration.ofMinutes(5));
     }
 
     @Test
@@ -222,21 +189,7 @@ class CrashIT {
     @OperateOnDeployment(DEPLOYMENT)
     void everyNotificationIsAppliedOnce() {
         // Those whose message the kill left in doubt are queued again by the inbox after two minutes.
-        Eventually.await("every notification applied", Duration.ofMinutes(6), () -> scalar("""
-                SELECT COUNT(*) FROM payment_notification WHERE event_id LIKE 'evt_crashburst_%' AND outcome = 'APPLIED'""") == EVENTS);
-        assertEquals(EVENTS, scalar("SELECT COUNT(*) FROM payment_notification WHERE event_id LIKE 'evt_crashburst_%'"), "each kept once");
-        assertEquals(EVENTS, scalar("SELECT COUNT(*) FROM processor_payment WHERE payment_intent LIKE 'pi_crashburst_%'"), "one payment each");
-        assertEquals(EVENTS, scalar("""
-                SELECT COUNT(*) FROM processor_payment_change c JOIN processor_payment p ON p.id = c.payment_id
-                WHERE p.payment_intent LIKE 'pi_crashburst_%'"""), "each applied once");
-    }
-
-    private long scalar(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return ((Number) query.getSingleResult()).longValue();
+        new ExactlyOnce(em).notificationsAppliedOnce("crashburst", EVENTS, Duration.ofMinutes(6));
     }
 
     @Test
@@ -245,17 +198,5 @@ class CrashIT {
     void theServerStops() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(SERVER);
-    }
-
-    private java.util.Optional<ReceiptImport.Progress> latestOf(long instance) {
-        List<?> ids = em.createNativeQuery("SELECT jobexecutionid FROM job_execution WHERE jobinstanceid = ? ORDER BY jobexecutionid DESC LIMIT 1")
-                .setParameter(1, instance).getResultList();
-        return ids.stream().findFirst().map(id -> receiptImport.progress(((Number) id).longValue()));
-    }
-
-    private long count(String sql, Instant from, Instant to) {
-        return ((Number) em.createNativeQuery(sql)
-                .setParameter(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-                .setParameter(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).getSingleResult()).longValue();
     }
 }

@@ -234,6 +234,30 @@ class PublishingIT {
         assertFalse(unfinished.resume().contains(runId), "nothing left of it");
     }
 
+    /** Two nodes: a run whose node stopped renewing it is finished by this one, each invoice once; a live node's run is its own. */
+    @Test
+    void aRunOfADeadNodeIsFinishedByAnotherAndOneOfALiveNodeIsLeftAlone() throws Exception {
+        var client = fixtures.client(true);
+        List<Invoice> invoices = List.of(fixtures.finalInvoice(client), fixtures.finalInvoice(client));
+        long dead = runs.create(invoices.stream().map(Invoice::id).toList(), "it");
+        long alive = runs.create(List.of(fixtures.finalInvoice(client).id()), "it");
+        publisher.publish(dead, invoices.get(0).id(), "it");
+        fixtures.execute("UPDATE publish_run SET node = 'node-gone', renewed_at = now() - interval '2 minutes' WHERE id = ?", dead);
+        fixtures.execute("UPDATE publish_run SET node = 'node-alive', renewed_at = now() WHERE id = ?", alive);
+        try {
+            unfinished.renewAndSweep();
+
+            assertEquals(2, awaitFinished(dead).published());
+            for (Invoice invoice : invoices) {
+                assertEquals(1, awaitVersion(invoice.id()).documentNo(), "published once");
+            }
+            assertEquals(0, fixtures.execute("UPDATE publish_run SET node = node WHERE id = ? AND node = 'node-gone'", dead), "taken over");
+            assertFalse(publishing.progress(alive).finished(), "a live node's run is its own");
+        } finally {
+            fixtures.execute("UPDATE publish_run SET finished_at = now() WHERE id = ?", alive);
+        }
+    }
+
     @Test
     void aVoidedAndReissuedInvoiceIsANewVersionAndTheOldOneIsSuperseded() throws Exception {
         var client = fixtures.client(true);

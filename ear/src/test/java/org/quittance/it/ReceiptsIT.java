@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -79,8 +78,6 @@ class ReceiptsIT {
     @PersistenceContext(unitName = "quittance")
     EntityManager em;
 
-    @Resource
-    UserTransaction tx;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -163,7 +160,7 @@ class ReceiptsIT {
         long halfDone = receiptImport.start(from, from.plus(1, ChronoUnit.DAYS));
         assertEquals(BatchStatus.FAILED, runToEnd(halfDone));
         SandboxClient.noFaults();
-        long crashed = asLeftByACrash(halfDone);
+        long crashed = fixtures.asLeftByACrash(halfDone, org.quittance.platform.control.ClusterNode.name());
         // JBeret lists running executions from its repository, which may still show the failed run for a moment.
         Eventually.await("the crash's copy the one running import", JOB_WAIT,
                 () -> receiptImport.running().map(p -> p.executionId() == crashed).orElse(false));
@@ -180,26 +177,6 @@ class ReceiptsIT {
         assertEquals(3_000, receiptsOf(settled), "every payment once");
         assertTrue(receiptImport.running().isEmpty());
         assertEquals(List.of(), interruptedImports.recover(), "nothing left to recover");
-    }
-
-    /** A copy of the execution and its steps, STARTED, with the same checkpoints: JBeret has never cached it. */
-    private long asLeftByACrash(long execution) throws Exception {
-        tx.begin();
-        long copy = ((Number) em.createNativeQuery("""
-                        INSERT INTO job_execution (jobinstanceid, version, createtime, starttime, lastupdatedtime, batchstatus, exitstatus, jobparameters)
-                        SELECT jobinstanceid, version, createtime, starttime, now(), 'STARTED', NULL, jobparameters
-                        FROM job_execution WHERE jobexecutionid = ? RETURNING jobexecutionid""")
-                .setParameter(1, execution).getSingleResult()).longValue();
-        em.createNativeQuery("""
-                        INSERT INTO step_execution (jobexecutionid, version, stepname, starttime, batchstatus, persistentuserdata, readcount,
-                               writecount, commitcount, rollbackcount, readskipcount, processskipcount, filtercount, writeskipcount,
-                               readercheckpointinfo, writercheckpointinfo)
-                        SELECT ?, version, stepname, starttime, 'STARTED', persistentuserdata, readcount, writecount, commitcount,
-                               rollbackcount, readskipcount, processskipcount, filtercount, writeskipcount, readercheckpointinfo, writercheckpointinfo
-                        FROM step_execution WHERE jobexecutionid = ?""")
-                .setParameter(1, copy).setParameter(2, execution).executeUpdate();
-        tx.commit();
-        return copy;
     }
 
     @Test

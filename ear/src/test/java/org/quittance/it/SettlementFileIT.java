@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quittance.money.Money;
 import org.quittance.platform.control.RuleViolation;
+import org.quittance.receipts.boundary.InterruptedImports;
 import org.quittance.receipts.boundary.ReceiptImport;
 import org.quittance.receipts.boundary.ReceiptIntake;
+import org.quittance.bankfiles.boundary.BankFiles;
 import org.quittance.bankfiles.boundary.SettlementFiles;
 import org.quittance.receipts.entity.PaymentMethod;
 import org.quittance.receipts.entity.Receipt;
@@ -24,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +51,8 @@ class SettlementFileIT {
 
     @EJB BillingFixtures fixtures;
     @EJB SettlementFiles settlementFiles;
+    @EJB BankFiles bankFiles;
+    @EJB InterruptedImports interruptedImports;
     @EJB ReceiptImport receiptImport;
     @EJB ReceiptIntake intake;
 
@@ -116,6 +121,72 @@ class SettlementFileIT {
         assertEquals(upload.executionId(), again.executionId(), "no second run");
         assertEquals(lines, count("SELECT COUNT(*) FROM settlement_line", null), "nor its lines kept twice");
         assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"));
+    }
+
+    @Test
+    void aFileKeptWithoutARunGetsItsRunWhenItIsSentAgain() {
+        byte[] file = csv(
+                row("a", "2026-11-20 09:14:02", "480.00", "7.40", "472.60", "charge", "pi_" + run + "a"),
+                row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.05", "charge", "pi_" + run + "b"),
+                row("c", "2026-11-20 12:00:00", "99.99", "1.70", "98.29", "charge", "pi_" + run + "c"));
+        // As a server stopped between keeping the file and starting its run leaves it: kept, with no run.
+        SettlementFiles.Kept kept = settlementFiles.keep("stranded-" + run + ".csv", new ByteArrayInputStream(file), "test");
+        assertEquals(0L, kept.executionId());
+
+        BankFiles.Imported again = bankFiles.importAny("stranded-again.csv", new ByteArrayInputStream(file));
+        assertTrue(again.summary().endsWith("; the import runs now (run " + again.executionId() + ")."), again.summary());
+        Eventually.await("the second run", Duration.ofMinutes(1), () -> !receiptImport.progress(again.executionId()).running());
+        assertEquals(BatchStatus.COMPLETED, receiptImport.progress(again.executionId()).status());
+        assertEquals(3L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference LIKE ?", "pi_" + run + "%"), "its payments imported now");
+        SettlementFiles.Upload third = settlementFiles.upload("stranded-third.csv", new ByteArrayInputStream(file));
+        assertEquals(kept.fileId(), third.fileId());
+        assertTrue(third.before());
+        assertEquals(again.executionId(), third.executionId(), "once it has its run, the same file again starts none");
+    }
+
+    /**
+     * Two nodes: an import whose node stopped renewing its lease is taken over by another node's sweep and
+     * finished from its checkpoint, once; an import whose node still renews its lease is left alone.
+     */
+    @Test
+    void anImportOfADeadNodeIsRestartedByAnotherAndOneOfALiveNodeIsLeftAlone() {
+        SettlementFiles.Upload dead = settlementFiles.upload("dead-node-" + run + ".csv", new ByteArrayInputStream(csv(
+                row("a", "2026-11-20 09:14:02", "480.00", "7.40", "472.60", "charge", "pi_" + run + "a"),
+                row("b", "2026-11-20 11:40:55", "250.00", "3.95", "246.05", "charge", "pi_" + run + "b"))));
+        SettlementFiles.Upload alive = settlementFiles.upload("live-node-" + run + ".csv", new ByteArrayInputStream(csv(
+                row("c", "2026-11-20 12:00:00", "99.99", "1.70", "98.29", "charge", "pi_" + run + "c"))));
+        for (SettlementFiles.Upload upload : List.of(dead, alive)) {
+            Eventually.await("the import", Duration.ofMinutes(1), () -> !receiptImport.progress(upload.executionId()).running());
+            assertEquals(0L, count("SELECT COUNT(*) FROM job_lease WHERE execution_id = CAST(? AS BIGINT)", String.valueOf(upload.executionId())),
+                    "a finished run gives its lease back");
+        }
+        // As the database stands when a node dies mid-run: still STARTED, with the lease of the node that ran it.
+        long deadRun = fixtures.asLeftByACrash(dead.executionId(), "node-gone");
+        long aliveRun = fixtures.asLeftByACrash(alive.executionId(), "node-alive");
+        fixtures.execute("UPDATE job_lease SET renewed_at = now() - interval '2 minutes' WHERE execution_id = ?", deadRun);
+        try {
+            interruptedImports.sweep();
+
+            assertEquals("FAILED", text("SELECT batchstatus FROM job_execution WHERE jobexecutionid = ?", deadRun));
+            String reason = text("SELECT exitstatus FROM job_execution WHERE jobexecutionid = ?", deadRun);
+            assertTrue(reason.startsWith("INTERRUPTED: the node running this import (node-gone) stopped; restarted on "), reason);
+            Eventually.await("the restart on this node", Duration.ofMinutes(1), () -> count("""
+                    SELECT COUNT(*) FROM job_execution e JOIN job_execution d ON d.jobinstanceid = e.jobinstanceid
+                    WHERE d.jobexecutionid = CAST(? AS BIGINT) AND e.jobexecutionid > d.jobexecutionid AND e.batchstatus = 'COMPLETED'""",
+                    String.valueOf(deadRun)) == 1);
+            assertEquals(2L, count("SELECT COUNT(*) FROM receipt WHERE payment_reference IN ('pi_" + run + "a', 'pi_" + run + "b')", null), "each payment once");
+            assertEquals(0L, count("SELECT COUNT(*) FROM job_lease WHERE node = 'node-gone'", null));
+
+            assertEquals("STARTED", text("SELECT batchstatus FROM job_execution WHERE jobexecutionid = ?", aliveRun), "a live node's import is its own");
+        } finally {
+            fixtures.execute("UPDATE job_execution SET batchstatus = 'ABANDONED', endtime = now() WHERE jobexecutionid = ?", aliveRun);
+            fixtures.execute("UPDATE step_execution SET batchstatus = 'ABANDONED' WHERE jobexecutionid = ?", aliveRun);
+            fixtures.execute("DELETE FROM job_lease WHERE node IN ('node-gone', 'node-alive')");
+        }
+    }
+
+    private String text(String sql, long id) {
+        return (String) em.createNativeQuery(sql).setParameter(1, id).getSingleResult();
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DevServer {
 
-    private static final String DATABASE = "quittance";
+    static final String DATABASE = "quittance";
 
     private final Path serverHome;
     private final Path ear;
@@ -61,11 +61,11 @@ public final class DevServer {
     }
 
     private void run() throws Exception {
-        EmbeddedPostgres postgres = startDatabase();
+        EmbeddedPostgres postgres = startDatabase(dataDir, dbPort);
         deployEar();
         Process wildfly = startWildFly();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(wildfly, postgres), "quittance-shutdown"));
-        if (awaitLoginPages(wildfly)) {
+        if (awaitLoginPages(wildfly, httpPort, serverHome.resolve("standalone/deployments/quittance.ear.failed"))) {
             printBanner();
         } else {
             System.err.println("Quittance did not come up; see the server log above and "
@@ -75,7 +75,8 @@ public final class DevServer {
         System.out.println("WildFly exited with status " + exit);
     }
 
-    private EmbeddedPostgres startDatabase() throws IOException, SQLException {
+    /** PostgreSQL from Maven Central's binaries, its data kept in the data directory between runs, with the application's database. */
+    static EmbeddedPostgres startDatabase(Path dataDir, int dbPort) throws IOException, SQLException {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
         System.out.println("Starting PostgreSQL on port " + dbPort + " with data in " + pgData);
@@ -102,17 +103,16 @@ public final class DevServer {
     }
 
     private void deployEar() throws IOException {
-        deploy(ear, "quittance.ear");
+        deploy(serverHome.resolve("standalone/deployments"), ear, "quittance.ear");
         // The sandbox processor (test mode) is development tooling of its own, deployed beside the
         // product here and in the tests only: a firm's server never gets it.
         String sandbox = System.getProperty("quittance.sandbox.war", "");
         if (!sandbox.isBlank()) {
-            deploy(Path.of(sandbox).toAbsolutePath(), "quittance-sandbox.war");
+            deploy(serverHome.resolve("standalone/deployments"), Path.of(sandbox).toAbsolutePath(), "quittance-sandbox.war");
         }
     }
 
-    private void deploy(Path archive, String name) throws IOException {
-        Path deployments = serverHome.resolve("standalone/deployments");
+    static void deploy(Path deployments, Path archive, String name) throws IOException {
         for (String marker : List.of(".failed", ".undeployed", ".deployed", ".isdeploying", ".pending")) {
             Files.deleteIfExists(deployments.resolve(name + marker));
         }
@@ -148,12 +148,12 @@ public final class DevServer {
         return file;
     }
 
-    private boolean awaitLoginPages(Process wildfly) throws InterruptedException {
+    /** Whether both login pages answer at the port before five minutes are up, the server dies or its deployment fails. */
+    static boolean awaitLoginPages(Process wildfly, int httpPort, Path failed) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        Path failed = serverHome.resolve("standalone/deployments/quittance.ear.failed");
         while (Instant.now().isBefore(deadline) && wildfly.isAlive() && !Files.exists(failed)) {
-            if (answers(client, "/staff/") && answers(client, "/portal/")) {
+            if (answers(client, httpPort, "/staff/") && answers(client, httpPort, "/portal/")) {
                 return true;
             }
             TimeUnit.SECONDS.sleep(1);
@@ -161,7 +161,7 @@ public final class DevServer {
         return false;
     }
 
-    private boolean answers(HttpClient client, String path) {
+    static boolean answers(HttpClient client, int httpPort, String path) {
         try {
             HttpResponse<Void> response = client.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).GET().build(),
@@ -225,6 +225,19 @@ public final class DevServer {
 
     private static void stop(Process wildfly, EmbeddedPostgres postgres) {
         try {
+            stop(wildfly);
+        } finally {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops a server that standalone.sh started, and waits for it. */
+    static void stop(Process wildfly) {
+        try {
             // standalone.sh starts the server JVM as its child: stop that first, so PostgreSQL is
             // never closed under a running server (a plain kill of the script left the JVM behind).
             wildfly.descendants().forEach(ProcessHandle::destroy);
@@ -239,12 +252,6 @@ public final class DevServer {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             System.err.println("WildFly did not stop within 60 s: " + e);
-        } finally {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
         }
     }
 }

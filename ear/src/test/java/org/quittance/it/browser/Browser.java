@@ -256,17 +256,46 @@ public final class Browser implements AutoCloseable {
             awaitText(text, timeout);
         } catch (org.openqa.selenium.TimeoutException e) {
             String shown;
+            String state;
+            long at = System.currentTimeMillis();
             try {
                 Files.createDirectories(SCREENSHOTS);
-                Files.write(SCREENSHOTS.resolve("failed-" + System.currentTimeMillis() + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                Files.write(SCREENSHOTS.resolve("failed-" + at + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                 shown = driver.findElement(By.tagName("body")).getText();
+                // Whether the page was still loading or had been replaced, and where the focus was: a lost click
+                // and a slow server look alike on the screen. The servers' threads say what they were doing.
+                state = String.valueOf(((JavascriptExecutor) driver).executeScript("""
+                        const nav = performance.getEntriesByType('navigation')[0];
+                        return 'readyState ' + document.readyState + ', focus ' + (document.activeElement && (document.activeElement.id || document.activeElement.tagName))
+                            + ', navigation ' + (nav && nav.type) + ', page age ' + Math.round(performance.now()) + ' ms';"""));
+                serverThreads(SCREENSHOTS.resolve("failed-" + at + "-server-threads.txt"));
             } catch (RuntimeException | IOException unreadable) {
                 shown = "(unreadable: " + unreadable.getMessage() + ")";
+                state = "";
             }
             throw new AssertionError("\"" + text + "\" did not appear within " + timeout.toSeconds() + " s at " + driver.getCurrentUrl()
-                    + "; the page shows:\n" + shown, e);
+                    + " (" + state + "); the page shows:\n" + shown, e);
         }
         return this;
+    }
+
+    /** The test servers' thread dumps (jcmd of the JDK that runs the tests), for a failure's record. */
+    private static void serverThreads(Path file) {
+        try {
+            StringBuilder dump = new StringBuilder();
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            for (ProcessHandle server : ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains("jboss-modules")).toList()) {
+                Process threads = new ProcessBuilder(jcmd, String.valueOf(server.pid()), "Thread.print").redirectErrorStream(true).start();
+                dump.append(new String(threads.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                threads.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            Files.writeString(file, dump);
+        } catch (IOException | RuntimeException e) {
+            // a record for people only: the failure itself is reported anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitText(String text, Duration timeout) {
@@ -285,10 +314,16 @@ public final class Browser implements AutoCloseable {
                 });
     }
 
-    /** Waits until no PrimeFaces AJAX request is running. */
+    /**
+     * Waits until no PrimeFaces AJAX request is running, and no button still shows one: PrimeFaces keeps a
+     * button busy (spinner, hidden text, disabled) for its minimum loading animation after the request ends,
+     * and a page judged or clicked in that moment is not the page a person sees (axe found the busy button's
+     * text, under load).
+     */
     public void settle() {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return document.readyState === 'complete' && (typeof jQuery === 'undefined' || jQuery.active === 0);")));
+                "return document.readyState === 'complete' && (typeof jQuery === 'undefined' || jQuery.active === 0)"
+                        + " && document.querySelector('.ui-state-loading') === null;")));
     }
 
     /**
@@ -355,6 +390,12 @@ public final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public List<String> accessibilityFindings() {
         JavascriptExecutor js = (JavascriptExecutor) driver;
+        // Colours are judged as they stand, not halfway through a dialog's fade or a button's transition (a
+        // contrast finding behind a modal's overlay came and went under load): wait for jQuery's animations
+        // and the page's CSS transitions to end.
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                return (typeof jQuery === 'undefined' || jQuery(':animated').length === 0)
+                    && document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);""")));
         if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined';"))) {
             js.executeScript(AXE_SCRIPT);
         }

@@ -54,7 +54,7 @@ public class Adjustments {
     }
 
     /** An adjustment as the staff screen lists it. */
-    public record Row(Long id, OffsetDateTime at, AdjustmentKind kind, String invoice, Money amount, String reason, String by) {
+    public record Row(Long id, OffsetDateTime at, AdjustmentKind kind, String invoice, Money amount, String reason, String by) implements java.io.Serializable {
     }
 
     private static final Set<InvoiceState> OPEN = InvoiceState.PAYABLE;

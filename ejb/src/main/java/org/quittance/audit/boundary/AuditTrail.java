@@ -95,7 +95,7 @@ public class AuditTrail {
     }
 
     /** An event as the audit screen shows it: what it is about in words a person recognises (an invoice's number, a client's name). */
-    public record Shown(AuditEvent event, String what) {
+    public record Shown(AuditEvent event, String what) implements java.io.Serializable {
         public OffsetDateTime at() { return event.at(); }
         public String actor() { return event.actor(); }
         public String action() { return event.action(); }

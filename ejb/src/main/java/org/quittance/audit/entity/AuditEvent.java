@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 /** Who did what, and when, to an invoice, a receipt or a setting. Append-only: nothing here changes. */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent implements java.io.Serializable {
 
     /** The sequence of event ids, which hands them out in blocks of {@link #ID_BLOCK}. */
     public static final String ID_SEQUENCE = "audit_event_seq";

@@ -50,7 +50,7 @@ public class AchReturnImport {
 
     /** A returned entry as staff see it. */
     public record Row(Long id, OffsetDateTime importedAt, String fileName, String reason, String originalTrace, String name,
-                      org.quittance.money.Money amount, AchOutcome outcome, String note) {
+                      org.quittance.money.Money amount, AchOutcome outcome, String note) implements java.io.Serializable {
     }
 
     @PersistenceContext

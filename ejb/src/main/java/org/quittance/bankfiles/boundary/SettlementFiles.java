@@ -78,14 +78,16 @@ public class SettlementFiles {
         String by = audit.caller();
         SettlementFiles self = context.getBusinessObject(SettlementFiles.class);
         Kept kept = self.keep(fileName, content, by);
-        if (kept.before()) {
+        if (kept.before() && kept.executionId() > 0) {
             return new Upload(kept.fileId(), kept.executionId(), kept.transactions(), kept.payments(), true);
         }
+        // A new file, or one kept before whose run never started (the server stopped in between): its
+        // payments would otherwise never be imported, as the same file again counts as imported before.
         Properties parameters = new Properties();
         parameters.setProperty("file", String.valueOf(kept.fileId()));
         long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
         self.started(kept.fileId(), execution, fileName + ": " + kept.transactions() + " transactions, " + kept.payments()
-                + " card payments; import run " + execution, by);
+                + " card payments; import run " + execution + (kept.before() ? " (the file was kept before without a run)" : ""), by);
         return new Upload(kept.fileId(), execution, kept.transactions(), kept.payments(), false);
     }
 

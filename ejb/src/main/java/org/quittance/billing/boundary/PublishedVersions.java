@@ -88,7 +88,7 @@ public class PublishedVersions {
 
     /** A published document as a list shows it: without its PDF bytes. */
     public record Document(Long id, String number, int documentNo, BigDecimal totalAmount, String currency,
-                           OffsetDateTime publishedAt, Long supersededBy, String pdfSha256) {
+                           OffsetDateTime publishedAt, Long supersededBy, String pdfSha256) implements java.io.Serializable {
         public Money total() {
             return Money.of(totalAmount, currency);
         }
@@ -99,7 +99,7 @@ public class PublishedVersions {
     }
 
     /** The newest published documents of a matter, superseded ones included, and how many it has in all. */
-    public record Newest(List<Document> documents, long total) {
+    public record Newest(List<Document> documents, long total) implements java.io.Serializable {
     }
 
     /** At most {@code limit} (1..100) of the matter's published documents, newest first: a matter of years has thousands. */

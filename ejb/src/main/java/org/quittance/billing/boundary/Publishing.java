@@ -27,10 +27,10 @@ public class Publishing {
     @EJB
     AuditTrail audit;
 
-    public record Skipped(Long invoiceId, String number, String client, String outcome, String reason) {
+    public record Skipped(Long invoiceId, String number, String client, String outcome, String reason) implements java.io.Serializable {
     }
 
-    public record Progress(long runId, int total, int published, int skipped, int failed, boolean finished, List<Skipped> notPublished) {
+    public record Progress(long runId, int total, int published, int skipped, int failed, boolean finished, List<Skipped> notPublished) implements java.io.Serializable {
         public int done() {
             return published + skipped + failed;
         }

@@ -27,7 +27,7 @@ public class Review {
     }
 
     public record Row(Long id, String number, String client, boolean clientPortalInvoices, String matter, LocalDate issueDate,
-                      LocalDate dueDate, Money total, java.time.OffsetDateTime postedAt) {
+                      LocalDate dueDate, Money total, java.time.OffsetDateTime postedAt) implements java.io.Serializable {
     }
 
     @PersistenceContext

@@ -3,19 +3,23 @@ package org.quittance.billing.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.quittance.billing.control.PublishRuns;
+import org.quittance.platform.boundary.JobLeases;
 
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publish runs that a server stop interrupted: the worker runs in memory, so at start every run not
- * marked finished is handed to it again. It takes only the invoices still PENDING — each one is
- * published in its own transaction together with its outcome, so what was done stays done and an
- * invoice whose transaction the stop cut off is published now, once (e-mails are keyed per invoice
- * and recipient). One server for now; with several, only a dead node's runs may be taken (issue 20).
+ * Publish runs that a server stop interrupted: the worker runs in the memory of the node that started the
+ * run, which renews the run's lease while it lives (JobLeases' periods). At start a node takes its own
+ * unfinished runs back, and every ten seconds any node takes those whose node stopped renewing them; a
+ * taken run goes on in the name of who started it. Only the invoices still PENDING are published — each
+ * in its own transaction together with its outcome, so what was done stays done and an invoice whose
+ * transaction the stop cut off is published now, once (e-mails are keyed per invoice and recipient).
  */
 @Singleton
 @Startup
@@ -35,9 +39,22 @@ public class UnfinishedPublishRuns {
         resume();
     }
 
-    /** @return the runs handed to the worker again */
+    /** This node's own runs and those of stopped nodes. @return the runs handed to the worker again */
     public List<Long> resume() {
-        List<PublishRuns.Unfinished> unfinished = runs.unfinished();
+        return hand(runs.takeOver(true, JobLeases.LEASE));
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "publish run leases")
+    public void renewAndSweep() {
+        try {
+            runs.renew();
+            hand(runs.takeOver(false, JobLeases.LEASE));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not renew or look for publish runs of stopped nodes", e);
+        }
+    }
+
+    private List<Long> hand(List<PublishRuns.Unfinished> unfinished) {
         for (PublishRuns.Unfinished run : unfinished) {
             LOG.warning(() -> "Publish run " + run.runId() + " was interrupted by a server stop; publishing the rest of it");
             worker.process(run.runId(), run.startedBy());

@@ -5,7 +5,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.quittance.platform.control.ClusterNode;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,9 +40,9 @@ public class PublishRuns {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long create(Collection<Long> invoiceIds, String startedBy) {
         long runId = ((Number) em.createNativeQuery("""
-                        INSERT INTO publish_run (id, started_by, started_at, version)
-                        VALUES (nextval('publish_run_seq'), ?, now(), 0) RETURNING id""")
-                .setParameter(1, startedBy).getSingleResult()).longValue();
+                        INSERT INTO publish_run (id, started_by, started_at, version, node, renewed_at)
+                        VALUES (nextval('publish_run_seq'), ?, now(), 0, ?, now()) RETURNING id""")
+                .setParameter(1, startedBy).setParameter(2, ClusterNode.name()).getSingleResult()).longValue();
         for (Long invoiceId : invoiceIds) {
             em.createNativeQuery("""
                             INSERT INTO publish_run_item (run_id, invoice_id, outcome)
@@ -66,9 +68,12 @@ public class PublishRuns {
                 .setParameter(3, runId).setParameter(4, invoiceId).executeUpdate();
     }
 
+    /** An outcome of its own, for an invoice still pending: never over one that another node's worker recorded. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(long runId, long invoiceId, Outcome outcome, String reason) {
-        record(runId, invoiceId, outcome, reason);
+        em.createNativeQuery("UPDATE publish_run_item SET outcome = ?, reason = ? WHERE run_id = ? AND invoice_id = ? AND outcome = 'PENDING'")
+                .setParameter(1, outcome.name()).setParameter(2, reason)
+                .setParameter(3, runId).setParameter(4, invoiceId).executeUpdate();
     }
 
     public Tally tally(long runId) {
@@ -91,11 +96,28 @@ public class PublishRuns {
                 by.getOrDefault(Outcome.SKIPPED, 0), by.getOrDefault(Outcome.FAILED, 0), finished, notPublished);
     }
 
-    public List<Unfinished> unfinished() {
+    /**
+     * The unfinished runs this node takes on, in one statement that only one node can win for a run: those
+     * whose node stopped renewing them for {@code lease}, and (at this node's start) its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Unfinished> takeOver(boolean ownToo, Duration lease) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, started_by FROM publish_run WHERE finished_at IS NULL ORDER BY id")
-                .getResultList();
-        return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1])).toList();
+        List<Object[]> rows = em.createNativeQuery("""
+                        UPDATE publish_run SET node = ?, renewed_at = now()
+                        WHERE finished_at IS NULL
+                          AND (renewed_at IS NULL OR renewed_at < now() - make_interval(secs => ?) OR (? AND node = ?))
+                        RETURNING id, started_by""")
+                .setParameter(1, ClusterNode.name()).setParameter(2, lease.toSeconds()).setParameter(3, ownToo)
+                .setParameter(4, ClusterNode.name()).getResultList();
+        return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1])).sorted(java.util.Comparator.comparing(Unfinished::runId)).toList();
+    }
+
+    /** This node still works on its runs. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void renew() {
+        em.createNativeQuery("UPDATE publish_run SET renewed_at = now() WHERE node = ? AND finished_at IS NULL")
+                .setParameter(1, ClusterNode.name()).executeUpdate();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

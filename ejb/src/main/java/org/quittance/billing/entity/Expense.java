@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /** A disbursement on a matter, to be passed on to the client. */
 @Entity
 @Table(name = "expense")
-public class Expense {
+public class Expense implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "expense_seq", sequenceName = "expense_seq", allocationSize = 50)

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /** A fee agreed as a fixed amount (a stage of a transaction, an annual return), billed like time. */
 @Entity
 @Table(name = "fixed_fee")
-public class FixedFee {
+public class FixedFee implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "fixed_fee_seq", sequenceName = "fixed_fee_seq", allocationSize = 50)

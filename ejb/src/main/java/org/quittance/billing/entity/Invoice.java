@@ -18,7 +18,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "invoice")
-public class Invoice {
+public class Invoice implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "invoice_seq", sequenceName = "invoice_seq", allocationSize = 50)

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /** One line of an invoice; time, expense and fixed-fee lines remember the work they bill. */
 @Entity
 @Table(name = "invoice_line")
-public class InvoiceLine {
+public class InvoiceLine implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "invoice_line_seq", sequenceName = "invoice_line_seq", allocationSize = 50)

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "published_invoice")
-public class PublishedInvoice {
+public class PublishedInvoice implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "published_invoice_seq", sequenceName = "published_invoice_seq", allocationSize = 50)

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 /** Time a staff member spent on a matter, billed at the rate in force when it was recorded. */
 @Entity
 @Table(name = "time_entry")
-public class TimeEntry {
+public class TimeEntry implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "time_entry_seq", sequenceName = "time_entry_seq", allocationSize = 50)

@@ -32,7 +32,7 @@ import java.util.Set;
 public class ClientDirectory {
 
     public record ClientRow(Long id, String name, ClientKind kind, boolean portalInvoices, String billingContact, long matters,
-                            java.time.OffsetDateTime archivedAt) {
+                            java.time.OffsetDateTime archivedAt) implements java.io.Serializable {
         public boolean archived() {
             return archivedAt != null;
         }
@@ -48,7 +48,7 @@ public class ClientDirectory {
      * @param alsoServes the other clients whose invoices the same login shows (one person, several clients)
      */
     public record ContactRow(Long id, String name, String email, boolean billingContact,
-                             Long portalUserId, PortalUserState portalState, String portalLabel, List<String> alsoServes) {
+                             Long portalUserId, PortalUserState portalState, String portalLabel, List<String> alsoServes) implements java.io.Serializable {
         public boolean hasPortal() {
             return portalUserId != null;
         }
@@ -62,7 +62,7 @@ public class ClientDirectory {
         }
     }
 
-    public record Recipient(Long portalUserId, String name, String email, String stateLabel) {
+    public record Recipient(Long portalUserId, String name, String email, String stateLabel) implements java.io.Serializable {
     }
 
     @PersistenceContext

@@ -5,7 +5,7 @@ import jakarta.persistence.*;
 /** A client of the firm: a person or an organisation that receives invoices. */
 @Entity
 @Table(name = "client")
-public class Client {
+public class Client implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "client_seq", sequenceName = "client_seq", allocationSize = 50)

@@ -5,7 +5,7 @@ import jakarta.persistence.*;
 /** A person at a client; one contact per client is its billing contact. */
 @Entity
 @Table(name = "contact")
-public class Contact {
+public class Contact implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 50)

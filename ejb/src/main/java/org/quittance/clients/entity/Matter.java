@@ -14,7 +14,7 @@ import java.util.Set;
 /** A matter (engagement) of a client: the unit that work is recorded against and billed for. */
 @Entity
 @Table(name = "matter")
-public class Matter {
+public class Matter implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "matter_seq", sequenceName = "matter_seq", allocationSize = 50)

@@ -52,7 +52,7 @@ public class Ledgers {
 
     /** One line of a ledger as printed: the entry and the balance after it. */
     public record Line(OffsetDateTime at, EntryKind kind, String description, String invoice, Money amount, Money balance,
-                       String by) {
+                       String by) implements java.io.Serializable {
     }
 
     /** A client's ledger, oldest first, with its running balance per currency. */

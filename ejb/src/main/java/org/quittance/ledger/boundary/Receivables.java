@@ -28,7 +28,7 @@ import java.util.Map;
 public class Receivables {
 
     /** One client's receivables in one currency. */
-    public record Aged(Long clientId, String client, Money current, Money days31to60, Money days61to90, Money over90, Money credit) {
+    public record Aged(Long clientId, String client, Money current, Money days31to60, Money days61to90, Money over90, Money credit) implements java.io.Serializable {
 
         public Money total() {
             return current.plus(days31to60).plus(days61to90).plus(over90);

@@ -17,7 +17,7 @@ import java.util.List;
 public class Outbox {
 
     public record Entry(Long id, String recipient, String subject, String body, String state,
-                        int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+                        int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) implements java.io.Serializable {
 
         /** The state in words for the outbox screen. */
         public String stateLabel() {

@@ -29,7 +29,7 @@ import java.util.List;
 @Stateless
 public class DeadLetters {
 
-    public record Entry(Queue queue, String key, String type, String body, Instant deadSince, String reason) {
+    public record Entry(Queue queue, String key, String type, String body, Instant deadSince, String reason) implements java.io.Serializable {
         /** What the failure means and what to do, for the screen; {@link #reason()} is its technical detail. */
         public String explanation() {
             return org.quittance.messaging.control.FailureReasons.explain(reason);

@@ -29,7 +29,7 @@ public class PaymentAccounts {
     /** What a screen may know of the payment account: never a secret, only its hint. */
     public record AccountView(ProcessorKind processor, boolean live, String accountLabel, String publishableKey,
                               String secretKeyHint, String webhookSecretHint, OffsetDateTime lastTestAt,
-                              Boolean lastTestOk, String lastTestMessage, boolean readyForPayments) {
+                              Boolean lastTestOk, String lastTestMessage, boolean readyForPayments) implements java.io.Serializable {
     }
 
     @PersistenceContext

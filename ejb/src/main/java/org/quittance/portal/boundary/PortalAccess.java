@@ -39,7 +39,7 @@ public class PortalAccess {
     /** What the registration page may know about a link before the client sets a password. */
     public enum LinkStatus { VALID, EXPIRED, USED, REVOKED, UNKNOWN }
 
-    public record Link(LinkStatus status, String email) {
+    public record Link(LinkStatus status, String email) implements java.io.Serializable {
     }
 
     @PersistenceContext

@@ -10,7 +10,7 @@ import java.util.Locale;
 /** A client contact's login to the portal. The e-mail address is the user name. */
 @Entity
 @Table(name = "portal_user")
-public class PortalUser {
+public class PortalUser implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "portal_user_seq", sequenceName = "portal_user_seq", allocationSize = 50)

@@ -1,13 +1,12 @@
 package org.quittance.receipts.boundary;
 
-import org.quittance.bankfiles.boundary.BankStatementImport;
-import org.quittance.bankfiles.boundary.SettlementFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RunAs;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -16,6 +15,10 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.quittance.bankfiles.boundary.BankStatementImport;
+import org.quittance.bankfiles.boundary.SettlementFiles;
+import org.quittance.platform.boundary.JobLeases;
+import org.quittance.platform.control.ClusterNode;
 import org.quittance.security.entity.Roles;
 
 import javax.sql.DataSource;
@@ -32,10 +35,11 @@ import java.util.logging.Logger;
 /**
  * Imports that a crash interrupted. JBeret leaves such an execution STARTED in its repository for
  * ever, and a STARTED import blocks every later one (the safety net for lost notifications would be
- * gone). At start nothing of this server runs yet, so an import still marked as running was running
- * when the server stopped: it is marked FAILED with that reason and restarted from its last
- * checkpoint (a restart of a FAILED execution is an ordinary one; the checkpoint makes nothing twice).
- * One server for now: with several, only the dead node's executions may be taken (issue 20).
+ * gone). Which are dead is told by their leases (platform/boundary/JobLeases): at start, this node's own
+ * (nothing of this server runs yet), and every half minute on every node, any whose node stopped renewing
+ * its lease. Such an import is marked FAILED with that reason, by one statement that only one node's
+ * sweep can win, and restarted from its last checkpoint on the node that won (a restart of a FAILED
+ * execution is an ordinary one; the checkpoint makes nothing twice).
  */
 @RunAs(Roles.SYSTEM)
 @Singleton
@@ -46,6 +50,7 @@ public class InterruptedImports {
     private static final Logger LOG = Logger.getLogger(InterruptedImports.class.getName());
     static final String INTERRUPTED = "INTERRUPTED";
     static final String REASON = INTERRUPTED + ": the server stopped while this import ran; restarted from its last checkpoint";
+    static final String REASON_ELSEWHERE = INTERRUPTED + ": the node running this import (%s) stopped; restarted on %s from its last checkpoint";
 
     @Resource(lookup = "java:jboss/datasources/QuittanceDS")
     DataSource dataSource;
@@ -58,7 +63,7 @@ public class InterruptedImports {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void atStart() {
         try {
-            List<Long> interrupted = markInterruptedAsFailed();
+            List<Long> interrupted = markInterruptedAsFailed(true);
             if (!interrupted.isEmpty()) {
                 timers.createSingleActionTimer(10_000, new TimerConfig(new ArrayList<>(interrupted), false));
             }
@@ -76,10 +81,21 @@ public class InterruptedImports {
         restart(interrupted);
     }
 
-    /** Marks and restarts now. @return the executions restarted, one per interrupted import */
+    /** Marks and restarts now what was this node's. @return the executions restarted, one per interrupted import */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<Long> recover() {
-        return restart(markInterruptedAsFailed());
+        return restart(markInterruptedAsFailed(true));
+    }
+
+    /** Every node, twice a minute: the imports of a node that stopped renewing its leases. */
+    @Schedule(hour = "*", minute = "*", second = "15/30", persistent = false, info = "interrupted imports on other nodes")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sweep() {
+        try {
+            restart(markInterruptedAsFailed(false));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not look for imports of stopped nodes", e);
+        }
     }
 
     private List<Long> restart(List<Long> interrupted) {
@@ -97,8 +113,12 @@ public class InterruptedImports {
         return restarted;
     }
 
-    /** In one statement per table, committed before any restart reads them. */
-    private List<Long> markInterruptedAsFailed() {
+    /**
+     * In one statement per table, committed before any restart reads them. An import is dead when its lease
+     * ran out, or (at start) is this node's own, or it has none and is older than a lease (its node died
+     * before the job's listener took one, or it ran before leases were kept).
+     */
+    private List<Long> markInterruptedAsFailed(boolean atStart) {
         try (Connection c = dataSource.getConnection()) {
             try (ResultSet exists = c.createStatement().executeQuery("SELECT to_regclass('job_execution') IS NOT NULL")) {
                 if (!exists.next() || !exists.getBoolean(1)) {
@@ -107,15 +127,31 @@ public class InterruptedImports {
             }
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement update = c.prepareStatement("""
-                    UPDATE job_execution e SET batchstatus = 'FAILED', exitstatus = ?, endtime = now(), lastupdatedtime = now()
-                    FROM job_instance i
-                    WHERE i.jobinstanceid = e.jobinstanceid AND i.jobname IN (?, ?, ?)
-                      AND e.batchstatus IN ('STARTING', 'STARTED', 'STOPPING')
+                    WITH dead AS (
+                        SELECT e.jobexecutionid, l.node FROM job_execution e
+                        JOIN job_instance i ON i.jobinstanceid = e.jobinstanceid
+                        LEFT JOIN job_lease l ON l.execution_id = e.jobexecutionid
+                        WHERE i.jobname IN (?, ?, ?) AND e.batchstatus IN ('STARTING', 'STARTED', 'STOPPING')
+                          AND CASE WHEN l.execution_id IS NULL THEN e.createtime < now() - make_interval(secs => ?)
+                                   ELSE l.renewed_at < now() - make_interval(secs => ?) OR (? AND l.node = ?) END
+                        FOR UPDATE OF e SKIP LOCKED)
+                    UPDATE job_execution e SET batchstatus = 'FAILED', endtime = now(), lastupdatedtime = now(),
+                           exitstatus = CASE WHEN dead.node IS NULL OR dead.node = ? THEN ? ELSE format(?, dead.node, ?) END
+                    FROM dead WHERE e.jobexecutionid = dead.jobexecutionid
                     RETURNING e.jobexecutionid""")) {
-                update.setString(1, REASON);
-                update.setString(2, ReceiptImport.JOB);
-                update.setString(3, SettlementFiles.JOB);
-                update.setString(4, BankStatementImport.JOB);
+                String node = ClusterNode.name();
+                int i = 1;
+                update.setString(i++, ReceiptImport.JOB);
+                update.setString(i++, SettlementFiles.JOB);
+                update.setString(i++, BankStatementImport.JOB);
+                update.setLong(i++, JobLeases.LEASE.toSeconds());
+                update.setLong(i++, JobLeases.LEASE.toSeconds());
+                update.setBoolean(i++, atStart);
+                update.setString(i++, node);
+                update.setString(i++, node);
+                update.setString(i++, REASON);
+                update.setString(i++, REASON_ELSEWHERE);
+                update.setString(i, node);
                 try (ResultSet rs = update.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
@@ -129,6 +165,10 @@ public class InterruptedImports {
                     steps.setString(1, REASON);
                     steps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
                     steps.executeUpdate();
+                }
+                try (PreparedStatement leases = c.prepareStatement("DELETE FROM job_lease WHERE execution_id = ANY (?)")) {
+                    leases.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                    leases.executeUpdate();
                 }
             }
             return ids;

@@ -48,7 +48,7 @@ public class PayoutReconciliation {
      * @param difference what the payout says less all of the above: zero when it adds up
      */
     public record Reconciled(String payoutId, LocalDate arrival, String status, Money amount, long receipts, Money receiptsNet,
-                             Money otherNet, long missing, Money missingNet, Money difference) {
+                             Money otherNet, long missing, Money missingNet, Money difference) implements java.io.Serializable {
 
         public boolean balanced() {
             return missing == 0 && difference.isZero();

@@ -10,6 +10,9 @@ import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.quittance.platform.control.AdvisoryLock;
 import org.quittance.bankfiles.boundary.BankStatementImport;
 import org.quittance.payments.control.PaymentProcessors;
 import org.quittance.payments.processor.ProcessorUnavailable;
@@ -40,6 +43,9 @@ public class ReceiptImport {
     @EJB
     PaymentProcessors processors;
 
+    @PersistenceContext
+    EntityManager em;
+
     @EJB
     ReceiptIntake intake;
 
@@ -49,6 +55,8 @@ public class ReceiptImport {
             throw new RuleViolation("The period to import must end after it starts.");
         }
         processors.require();
+        // Two nodes' schedules (or two staff) at the same moment: one after the other, so the second sees the first's run.
+        AdvisoryLock.hold(em, "receipt-import", "start");
         if (running().isPresent()) {
             throw new RuleViolation("A receipt import is running already; wait for it to finish.");
         }

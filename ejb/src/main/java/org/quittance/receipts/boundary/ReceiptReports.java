@@ -21,7 +21,7 @@ import java.util.List;
 public class ReceiptReports {
 
     /** @param source PROCESSOR (card payments in the portal), BANK (bank statement), MANUAL (entered by staff) */
-    public record Period(String month, String source, long receipts, Money gross, Money fees, Money net, Money refunded) {
+    public record Period(String month, String source, long receipts, Money gross, Money fees, Money net, Money refunded) implements java.io.Serializable {
     }
 
     @PersistenceContext

@@ -49,7 +49,7 @@ public class PaymentReminders {
     private static final Logger LOG = Logger.getLogger(PaymentReminders.class.getName());
 
     /** A reminder as staff see it on the invoice. */
-    public record Sent(String stage, Money balance, int recipients, OffsetDateTime sentAt, String sentBy) {
+    public record Sent(String stage, Money balance, int recipients, OffsetDateTime sentAt, String sentBy) implements java.io.Serializable {
     }
 
     @PersistenceContext

@@ -37,7 +37,7 @@ import java.util.TreeSet;
 public class StaffAccounts {
 
     public record Row(Long id, String username, String displayName, String email, Set<StaffRole> roles, boolean enabled,
-                      boolean locked, OffsetDateTime lastSignIn) {
+                      boolean locked, OffsetDateTime lastSignIn) implements java.io.Serializable {
         public String state() {
             return !enabled ? "Disabled" : locked ? "Locked (too many failed sign-ins)" : "Active";
         }

@@ -11,7 +11,7 @@ import java.util.Set;
 /** A member of the firm's staff who signs in to the staff application. */
 @Entity
 @Table(name = "staff_user")
-public class StaffUser {
+public class StaffUser implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "staff_user_seq", sequenceName = "staff_user_seq", allocationSize = 50)
