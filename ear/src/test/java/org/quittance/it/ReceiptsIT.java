@@ -179,6 +179,37 @@ class ReceiptsIT {
         assertEquals(List.of(), interruptedImports.recover(), "nothing left to recover");
     }
 
+    /**
+     * A node that only seemed dead (paused past its lease) while another node took its import over: when it
+     * wakes, its import stops at its next chunk instead of running beside the restart, and the restart ends
+     * it from the checkpoint: between them they read each payment once, and each is one receipt.
+     */
+    @Test
+    void anImportWhoseNodeOnlySeemedDeadStopsAtItsNextChunkAndItsRestartEndsItOnce() throws Exception {
+        Instant from = quietPeriod();
+        List<String> settled = simulate(3_000, from);
+        // Four list calls a second (400 transactions): slow enough to be caught in the middle.
+        SandboxClient.rateLimitListing(4);
+        long seemedDead = receiptImport.start(from, from.plus(1, ChronoUnit.DAYS));
+        Eventually.await("the import under way", JOB_WAIT, () -> receiptImport.progress(seemedDead).read() >= 400);
+        // As another node sees a node paused past its lease (named apart, so that this node's renewals pass it by).
+        fixtures.execute("UPDATE job_lease SET node = 'node-paused', renewed_at = now() - interval '10 minutes' WHERE execution_id = ?", seemedDead);
+
+        interruptedImports.sweep();
+
+        // Here the node that seemed dead is this one: JBeret restarts the execution once its next chunk has stopped it.
+        assertEquals(BatchStatus.FAILED, runToEnd(seemedDead), "the execution that seemed dead stopped, not completed beside its restart");
+        Eventually.await("the take-over's restart", JOB_WAIT, () -> latestExecutionOf(seemedDead) != seemedDead);
+        long restart = latestExecutionOf(seemedDead);
+        assertEquals(BatchStatus.COMPLETED, runToEnd(restart));
+        ReceiptImport.Progress stopped = receiptImport.progress(seemedDead);
+        assertTrue(stopped.exitStatus().startsWith("INTERRUPTED: the node running this import (node-paused) stopped; restarted on "),
+                stopped.exitStatus());
+        assertEquals(3_000, stopped.read() + receiptImport.progress(restart).read(), "never two chunks at once: each payment read once");
+        assertEquals(3_000, receiptsOf(settled), "every payment once");
+        assertEquals(0L, count("SELECT COUNT(*) FROM job_lease WHERE execution_id IN (?, " + restart + ")", seemedDead), "no lease left");
+    }
+
     @Test
     void aPaymentWhoseNotificationsWereLostIsImportedAsACertainReceiptAndAcceptingItMarksTheInvoicePaid() throws Exception {
         BillingFixtures.Published c = fixtures.registeredClientWithPublishedInvoice();
@@ -323,6 +354,12 @@ class ReceiptsIT {
     private BatchStatus runToEnd(long execution) {
         Eventually.await("receipt import " + execution + " to end", JOB_WAIT, () -> !receiptImport.progress(execution).running());
         return receiptImport.progress(execution).status();
+    }
+
+    private long latestExecutionOf(long execution) {
+        return ((Number) em.createNativeQuery("""
+                        SELECT MAX(e.jobexecutionid) FROM job_execution e JOIN job_execution d ON d.jobinstanceid = e.jobinstanceid
+                        WHERE d.jobexecutionid = ?""").setParameter(1, execution).getSingleResult()).longValue();
     }
 
     private long receiptsOf(List<String> settled) {

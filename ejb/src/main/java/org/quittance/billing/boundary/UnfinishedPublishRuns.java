@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.quittance.billing.control.PublishRuns;
 import org.quittance.platform.boundary.JobLeases;
+import org.quittance.platform.control.ClusterNode;
 
 import java.util.List;
 import java.util.logging.Level;
@@ -56,7 +57,8 @@ public class UnfinishedPublishRuns {
 
     private List<Long> hand(List<PublishRuns.Unfinished> unfinished) {
         for (PublishRuns.Unfinished run : unfinished) {
-            LOG.warning(() -> "Publish run " + run.runId() + " was interrupted by a server stop; publishing the rest of it");
+            LOG.warning(() -> "Publish run " + run.runId() + " was interrupted when " + run.stoppedNode() + " stopped; publishing the rest of it on "
+                    + ClusterNode.name());
             worker.process(run.runId(), run.startedBy());
         }
         return unfinished.stream().map(PublishRuns.Unfinished::runId).toList();

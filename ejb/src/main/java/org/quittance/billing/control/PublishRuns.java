@@ -9,6 +9,7 @@ import org.quittance.platform.control.ClusterNode;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ public class PublishRuns {
     public record NotPublished(long invoiceId, String number, String client, Outcome outcome, String reason) {
     }
 
-    /** A run not marked finished, and who started it (its work goes on in their name). */
-    public record Unfinished(long runId, String startedBy) {
+    /** A run not marked finished, who started it (its work goes on in their name) and the node it was left by. */
+    public record Unfinished(long runId, String startedBy, String stoppedNode) {
     }
 
     @PersistenceContext
@@ -104,13 +105,18 @@ public class PublishRuns {
     public List<Unfinished> takeOver(boolean ownToo, Duration lease) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        UPDATE publish_run SET node = ?, renewed_at = now()
-                        WHERE finished_at IS NULL
-                          AND (renewed_at IS NULL OR renewed_at < now() - make_interval(secs => ?) OR (? AND node = ?))
-                        RETURNING id, started_by""")
-                .setParameter(1, ClusterNode.name()).setParameter(2, lease.toSeconds()).setParameter(3, ownToo)
-                .setParameter(4, ClusterNode.name()).getResultList();
-        return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1])).sorted(java.util.Comparator.comparing(Unfinished::runId)).toList();
+                        WITH left_behind AS (
+                            SELECT id, node FROM publish_run
+                            WHERE finished_at IS NULL
+                              AND (renewed_at IS NULL OR renewed_at < now() - make_interval(secs => ?) OR (? AND node = ?))
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE publish_run r SET node = ?, renewed_at = now() FROM left_behind
+                        WHERE r.id = left_behind.id
+                        RETURNING r.id, r.started_by, coalesce(left_behind.node, ?)""")
+                .setParameter(1, lease.toSeconds()).setParameter(2, ownToo).setParameter(3, ClusterNode.name())
+                .setParameter(4, ClusterNode.name()).setParameter(5, ClusterNode.name()).getResultList();
+        return rows.stream().map(r -> new Unfinished(((Number) r[0]).longValue(), (String) r[1], (String) r[2]))
+                .sorted(Comparator.comparing(Unfinished::runId)).toList();
     }
 
     /** This node still works on its runs. */

@@ -15,8 +15,10 @@ import org.quittance.platform.control.ClusterNode;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,8 +40,11 @@ public class JobLeases {
 
     /** How often a node says it still runs its executions. */
     public static final Duration RENEW_EVERY = Duration.ofSeconds(10);
-    /** How long without a renewal before a node counts as dead: six renewals missed, not one slow one. */
-    public static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * How long without a renewal before a node counts as dead: six renewals missed by default, not one slow one;
+     * set by quittance-cluster.cli from QUITTANCE_CLUSTER_LEASE_SECONDS, never under three renewals.
+     */
+    public static final Duration LEASE = Duration.ofSeconds(Math.max(3 * RENEW_EVERY.toSeconds(), Long.getLong("quittance.cluster.lease-seconds", 60)));
 
     @Resource(lookup = "java:jboss/datasources/QuittanceDS")
     DataSource dataSource;
@@ -53,7 +58,36 @@ public class JobLeases {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(long executionId) {
-        update("DELETE FROM job_lease WHERE execution_id = ?", executionId, null);
+        update("DELETE FROM job_lease WHERE execution_id = ?", executionId);
+    }
+
+    /**
+     * In a chunk's transaction (JobLeaseFence): whether the execution still holds its lease. A node that only
+     * seemed dead (paused past its lease) finds it gone once another node took the execution over. The row
+     * stays locked until the chunk commits (FOR KEY SHARE: renewals pass, the take-over's DELETE waits), so a
+     * take-over waits for the chunk in flight and restarts after its checkpoint: never two chunks at once.
+     *
+     * @return empty while it holds it; once taken over, the execution's exit status (why, and by which node)
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<String> takenOver(long executionId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement held = c.prepareStatement("SELECT 1 FROM job_lease WHERE execution_id = ? FOR KEY SHARE");
+             PreparedStatement why = c.prepareStatement("SELECT exitstatus FROM job_execution WHERE jobexecutionid = ?")) {
+            held.setLong(1, executionId);
+            try (ResultSet rs = held.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.empty();
+                }
+            }
+            why.setLong(1, executionId);
+            try (ResultSet rs = why.executeQuery()) {
+                String status = rs.next() ? rs.getString(1) : null;
+                return Optional.of(status != null ? status : "INTERRUPTED: taken over by another node");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Job lease: " + e.getMessage(), e);
+        }
     }
 
     /** Every node, every {@link #RENEW_EVERY}: its own leases only. */
@@ -61,20 +95,16 @@ public class JobLeases {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void renew() {
         try {
-            update("UPDATE job_lease SET renewed_at = now() WHERE node = ?", null, ClusterNode.name());
+            update("UPDATE job_lease SET renewed_at = now() WHERE node = ?", ClusterNode.name());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not renew this node's job leases", e);
         }
     }
 
-    private void update(String sql, Long executionId, String node) {
+    private void update(String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            int i = 1;
-            if (executionId != null) {
-                statement.setLong(i++, executionId);
-            }
-            if (node != null) {
-                statement.setString(i, node);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
             }
             statement.executeUpdate();
         } catch (SQLException e) {
