@@ -13,39 +13,15 @@ DATA="${QUITTANCE_LARGE_FIRM_DIR:-$PWD/.quittance-large}"
 PIDFILE="$DATA.pid"
 LOG="$DATA.log"
 
-stop() {
-    if [ -f "$PIDFILE" ]; then
-        local pid
-        pid="$(cat "$PIDFILE")"
-        # The launcher's shutdown hook stops WildFly, then PostgreSQL.
-        kill "$pid" 2>/dev/null || true
-        while kill -0 "$pid" 2>/dev/null; do sleep 1; done
-        rm -f "$PIDFILE"
-    fi
-}
-
-start() {
-    echo "Building and starting Quittance on $DATA (log: $LOG) ..."
-    # GC_LOG: WildFly writes its GC log, which the benchmarks read (longest pause, heap after GC).
-    GC_LOG=true setsid mvn -B -q -Prun package -Dquittance.data.dir="$DATA" > "$LOG" 2>&1 &
-    echo $! > "$PIDFILE"
-    for _ in $(seq 1 900); do
-        grep -q "Quittance is running" "$LOG" && return 0
-        grep -q "started (with errors)" "$LOG" && { echo "Quittance started with errors: see $LOG" >&2; stop; exit 1; }
-        kill -0 "$(cat "$PIDFILE")" 2>/dev/null || { echo "Quittance did not start: see $LOG" >&2; exit 1; }
-        sleep 1
-    done
-    echo "Quittance did not start in 15 minutes: see $LOG" >&2
-    exit 1
-}
+. benchmarks/launcher.sh
 
 case "${1:-}" in
     stop) stop; exit 0 ;;
-    start) stop; start; echo "Quittance runs on the large firm at http://localhost:8080/. Stop it: benchmarks/firm.sh stop"; exit 0 ;;
+    start) stop; start Quittance -Prun package -Dquittance.data.dir="$DATA"; echo "Quittance runs on the large firm at http://localhost:8080/. Stop it: benchmarks/firm.sh stop"; exit 0 ;;
 esac
 stop
 rm -rf "$DATA"
-start
+start Quittance -Prun package -Dquittance.data.dir="$DATA"
 java -cp wildfly-config/target/classes:wildfly-config/target/cli/postgresql.jar org.quittance.devserver.LargeFirm \
     "jdbc:postgresql://localhost:15432/quittance?user=postgres" "${1:-20000}" "${2:-1000000}"
 echo "Quittance runs on the large firm at http://localhost:8080/ (log: $LOG). Stop it: benchmarks/firm.sh stop"

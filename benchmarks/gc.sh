@@ -2,7 +2,9 @@
 # What the server's GC did since a mark: the longest pause and the largest heap left after a collection.
 # Usage: benchmarks/gc.sh <mark>   (benchmarks/gc.sh lines: the mark of now, the server's uptime in ms)
 # The JVM rotates its GC log (gc.log, then gc.log.0, ...), so lines are told apart by their uptime stamp.
-DIR="$(dirname "$0")/../wildfly-config/target/server/standalone/log"
+# GC_LOG_DIR: another server's log directory (a cluster node's); "none": say nothing (cluster.sh reports per node).
+DIR="${GC_LOG_DIR:-$(dirname "$0")/../wildfly-config/target/server/standalone/log}"
+if [ "$DIR" = none ]; then [ "${1:-}" = lines ] && echo 0; exit 0; fi
 uptime() { grep -ho '\]\[[0-9]*ms\]' "$DIR/gc.log" 2>/dev/null | tail -1 | tr -dc '0-9'; }
 if [ "${1:-}" = "lines" ]; then echo "$(uptime)"; exit 0; fi
 # alloc <mark>: what the application allocated since the collection at the mark (MB, summed over every

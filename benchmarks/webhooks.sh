@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 SECS="${1:-30}"
 EVENTS="${2:-100000}"
-BASE=http://localhost:8080
+BASE="${BASE:-http://localhost:8080}"
 DB="jdbc:postgresql://localhost:15432/quittance?user=postgres"
 CP=../wildfly-config/target/classes:../wildfly-config/target/cli/postgresql.jar
 curl -sf -o /dev/null "$BASE/portal/" || { echo "Quittance is not running: benchmarks/firm.sh first" >&2; exit 1; }
