@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  * ever, and a STARTED import blocks every later one (the safety net for lost notifications would be
  * gone). Which are dead is told by their leases (platform/boundary/JobLeases): at start, this node's own
  * (nothing of this server runs yet), and every ten seconds on every node, any whose node stopped renewing
- * its lease. Such an import is marked FAILED with that reason, by one statement that only one node's
+ * its lease. Such an import is marked FAILED with that reason, in one transaction that only one node's
  * sweep can win, and restarted from its last checkpoint on the node that won (a restart of a FAILED
  * execution is an ordinary one; the checkpoint makes nothing twice).
  */
@@ -94,7 +94,7 @@ public class InterruptedImports {
         return restart(markInterruptedAsFailed(true));
     }
 
-    /** Every node, every ten seconds (one statement, most often finding nothing): the imports of a node that stopped renewing its leases. */
+    /** Every node, every ten seconds (two short queries, most often finding nothing): the imports of a node that stopped renewing its leases. */
     @Schedule(hour = "*", minute = "*", second = "5/10", persistent = false, info = "interrupted imports on other nodes")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sweep() {
@@ -116,16 +116,13 @@ public class InterruptedImports {
                 restarted.add(restart);
                 LOG.warning(() -> "Import " + execution + " was interrupted when " + dead.stoppedNode() + " stopped; restarted on "
                         + ClusterNode.name() + " as " + restart);
-            } catch (JobRestartException e) {
-                // This node itself only seemed dead (its renewals failed): JBeret still runs the execution here and
-                // refuses a restart until JobLeaseFence has stopped it at its next chunk.
-                if (dead.attempts() < RESTART_ATTEMPTS) {
-                    later.add(new Interrupted(execution, dead.stoppedNode(), dead.attempts() + 1));
-                } else {
-                    LOG.log(Level.WARNING, "Import " + execution + " was interrupted when " + dead.stoppedNode()
-                            + " stopped and could not be restarted; restart it from the Receipts screen", e);
-                }
             } catch (RuntimeException e) {
+                // Refused because this node itself only seemed dead (its renewals failed): JBeret still runs the execution here and
+                // refuses a restart until JobLeaseFence has stopped it at its next chunk.
+                if (e instanceof JobRestartException && dead.attempts() < RESTART_ATTEMPTS) {
+                    later.add(new Interrupted(execution, dead.stoppedNode(), dead.attempts() + 1));
+                    continue;
+                }
                 LOG.log(Level.WARNING, "Import " + execution + " was interrupted when " + dead.stoppedNode()
                         + " stopped and could not be restarted; restart it from the Receipts screen", e);
             }
