@@ -60,13 +60,14 @@ class PortalListsIT {
                 "GBP", Map.of(), "all of them", UUID.randomUUID().toString()));
 
         assertTrue(portalInvoices.unpaid(s.email(), s.clientId()).isEmpty(), "nothing owed: the Open tab is empty");
-        PortalInvoices.Page first = portalInvoices.paid(s.email(), s.clientId(), List.of(), 0);
-        PortalInvoices.Page second = portalInvoices.paid(s.email(), s.clientId(), List.of(), PortalInvoices.PAGE);
-        assertEquals(ids.size(), first.total(), "the tab counts them all");
-        assertEquals(PortalInvoices.PAGE, first.rows().size());
-        assertEquals(2, second.rows().size());
-        List<PortalInvoices.Row> both = new ArrayList<>(first.rows());
-        both.addAll(second.rows());
+        List<PortalInvoices.Row> first = portalInvoices.paid(s.email(), s.clientId(), List.of(), 0);
+        List<PortalInvoices.Row> second = portalInvoices.paid(s.email(), s.clientId(), List.of(), PortalInvoices.PAGE);
+        assertEquals(new PortalInvoices.Counts(ids.size(), 0), portalInvoices.counts(s.email(), s.clientId(), List.of()),
+                "the tab counts them all, and none is replaced");
+        assertEquals(PortalInvoices.PAGE, first.size());
+        assertEquals(2, second.size());
+        List<PortalInvoices.Row> both = new ArrayList<>(first);
+        both.addAll(second);
         assertEquals(Set.copyOf(ids), Set.copyOf(both.stream().map(PortalInvoices.Row::invoiceId).toList()), "each once, across the pages");
         assertEquals(both.stream().sorted(Comparator.comparing(PortalInvoices.Row::issueDate).thenComparing(PortalInvoices.Row::number)
                 .reversed()).toList(), both, "newest first");
@@ -77,5 +78,9 @@ class PortalListsIT {
         BillingFixtures.Scenario stranger = fixtures.client(true);
         fixtures.register(stranger.portalUserId());
         assertTrue(portalInvoices.row(stranger.email(), ids.get(0)).isEmpty(), "another client's login finds nothing");
+        assertEquals(new PortalInvoices.Counts(0, 0), portalInvoices.counts(stranger.email(), s.clientId(), List.of()),
+                "nor counts anything, even asking for this client");
+        assertEquals(new PortalInvoices.Counts(0, 0), portalInvoices.counts(stranger.email(), null, List.of(ids.get(0))),
+                "nor through an invoice it says it paid");
     }
 }

@@ -59,6 +59,7 @@ class PublishingIT {
     @EJB org.quittance.billing.boundary.UnfinishedPublishRuns unfinished;
     @EJB OutboundMessages outbound;
     @EJB org.quittance.messaging.boundary.InboundMessages inbound;
+    @EJB org.quittance.portal.boundary.PortalInvoices portalInvoices;
     @EJB org.quittance.mail.boundary.Mailer mailer;
     @EJB org.quittance.billing.boundary.PublicationRedrive redrive;
     @Resource UserTransaction tx;
@@ -276,6 +277,11 @@ class PublishingIT {
         assertEquals(InvoiceState.VOID, billing.invoice(original.id()).state());
         String body = (String) awaitMail(client.email(), "Invoice " + corrected.number()).getContent();
         assertTrue(body.contains("replaces invoice " + original.number()), body);
+        fixtures.register(client.portalUserId());
+        assertEquals(new org.quittance.portal.boundary.PortalInvoices.Counts(0, 1), portalInvoices.counts(client.email(), client.clientId(), List.of()),
+                "the portal's Replaced tab holds the void original, once; nothing is paid");
+        assertEquals(List.of(corrected.id()), portalInvoices.unpaid(client.email(), client.clientId()).stream()
+                .map(org.quittance.portal.boundary.PortalInvoices.Row::invoiceId).toList(), "the corrected invoice is the one to pay");
     }
 
     @Test

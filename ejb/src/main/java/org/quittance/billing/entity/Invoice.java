@@ -29,6 +29,10 @@ public class Invoice implements java.io.Serializable {
     @JoinColumn(name = "matter_id")
     private Matter matter;
 
+    /** The matter's id as a plain column, for queries that compare it without joining the matter (PortalInvoices). */
+    @Column(name = "matter_id", insertable = false, updatable = false)
+    private Long matterId;
+
     private String number;
 
     @Enumerated(EnumType.STRING)
@@ -119,6 +123,7 @@ public class Invoice implements java.io.Serializable {
 
     public Invoice(Matter matter, BigDecimal taxRatePercent, String taxLabel, String createdBy, OffsetDateTime createdAt) {
         this.matter = matter;
+        this.matterId = matter.id();
         this.currency = matter.currency();
         this.taxRatePercent = taxRatePercent;
         this.taxLabel = taxLabel;

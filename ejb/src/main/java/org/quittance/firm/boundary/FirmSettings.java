@@ -1,23 +1,30 @@
 package org.quittance.firm.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.constraints.*;
 import org.quittance.audit.boundary.AuditTrail;
 import org.quittance.firm.control.InvoiceNumberFormat;
+import org.quittance.firm.control.Letterhead;
 import org.quittance.firm.control.LogoImage;
 import org.quittance.firm.entity.Firm;
 import org.quittance.firm.entity.PaymentApplication;
 import org.quittance.money.Money;
 import org.quittance.platform.control.Formats;
+import org.quittance.platform.control.Remembered;
 import org.quittance.platform.control.RuleViolation;
 import org.quittance.security.entity.Roles;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Currency;
 
 /** Setup > Firm: the firm's identity on invoices, its formats and its portal policy (its payment account: PaymentAccounts). */
@@ -47,6 +54,7 @@ public class FirmSettings {
         }
         Firm firm = new Firm(name, address, currency, paymentTermsDays);
         em.persist(firm);
+        LETTERHEAD.forgetAfterCommit(transactions);
         return firm;
     }
 
@@ -69,6 +77,7 @@ public class FirmSettings {
         } catch (IllegalArgumentException e) {
             throw new RuleViolation(e.getMessage() + ".");
         }
+        LETTERHEAD.forgetAfterCommit(transactions);
         firm().describe(name, address, email, defaultCurrency, paymentTermsDays, invoiceNumberFormat, taxLabel,
                 taxRatePercent, paymentInstructions);
         audit.recordAsCaller(AuditTrail.SETTING, "firm", "firm described", name + ", " + defaultCurrency + ", terms " + paymentTermsDays
@@ -83,16 +92,36 @@ public class FirmSettings {
         Firm firm = firm();
         if (!languageTag.equals(firm.locale())) {
             firm.setLocale(languageTag);
+            LETTERHEAD.forgetAfterCommit(transactions);
             audit.recordAsCaller(AuditTrail.SETTING, "firm", "formats set", firm.formats().example());
         }
     }
 
+    /**
+     * The firm's name, logo and formats, which every page of both applications shows: read once every
+     * few seconds, without the logo's bytes. A change on Setup › Firm shows on the next page of the
+     * node that made it, and within {@link #LETTERHEAD}'s few seconds on another.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Letterhead letterhead() {
+        return LETTERHEAD.get(() -> em.createQuery("""
+                        SELECT f.name, CASE WHEN f.logo IS NULL THEN 0 ELSE 1 END, f.locale FROM Firm f ORDER BY f.id""", Object[].class)
+                .setMaxResults(1).getResultStream().findFirst()
+                .map(f -> new Letterhead((String) f[0], ((Number) f[1]).intValue() == 1, Formats.of((String) f[2])))
+                .orElse(Letterhead.NOT_SET_UP));
+    }
+
+    static final Remembered<Letterhead> LETTERHEAD = new Remembered<>(Duration.ofSeconds(5));
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** The firm's formats; the default before the firm is set up. */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Formats formats() {
-        return em.createQuery("SELECT f.locale FROM Firm f ORDER BY f.id", String.class).setMaxResults(1)
-                .getResultStream().findFirst().map(Formats::of)
-                .orElse(Formats.DEFAULT);
+        return letterhead().formats();
     }
 
     /** A PNG or JPEG, judged by its bytes and size and kept re-drawn as a PNG ({@link LogoImage}); null removes it. */
@@ -104,6 +133,7 @@ public class FirmSettings {
             throw new RuleViolation(e.getMessage());
         }
         firm().setLogo(kept, kept == null ? null : "image/png");
+        LETTERHEAD.forgetAfterCommit(transactions);
         audit.recordAsCaller(AuditTrail.SETTING, "firm", logo == null ? "logo removed" : "logo set", declaredContentType);
     }
 

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.quittance.firm.control.SecretBox;
 import org.quittance.payments.entity.PaymentAccount;
@@ -16,6 +15,7 @@ import org.quittance.payments.processor.ConnectionTest;
 import org.quittance.payments.processor.PaymentProcessor;
 import org.quittance.payments.processor.ProcessorEvent;
 import org.quittance.payments.stripe.StripeProcessor;
+import org.quittance.platform.control.Remembered;
 import org.quittance.platform.control.RuleViolation;
 
 import java.time.Duration;
@@ -34,48 +34,24 @@ public class PaymentProcessors {
     EntityManager em;
 
     /**
-     * How long the firm's adapter, once read, is used without reading the account again: every
-     * webhook needs it, and a burst of them read the same row a thousand times a second. A change to
-     * the account is seen at once on the node that made it ({@link #forgetAfterCommit}) and within
-     * this long on another.
+     * The firm's adapter, read once every few seconds: every webhook needs it, and a burst of them
+     * read the same row a thousand times a second.
      */
-    static final Duration REMEMBERED = Duration.ofSeconds(5);
-
-    private record Remembered(Optional<PaymentProcessor> processor, long readAt) {
-    }
-
-    private static volatile Remembered remembered;
+    static final Remembered<Optional<PaymentProcessor>> ACCOUNT = new Remembered<>(Duration.ofSeconds(5));
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PaymentProcessor> current() {
-        Remembered known = remembered;
-        if (known != null && System.nanoTime() - known.readAt() < REMEMBERED.toNanos()) {
-            return known.processor();
-        }
-        long readAt = System.nanoTime();
-        Optional<PaymentProcessor> read = em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream()
-                .findFirst().map(PaymentProcessors::of);
-        remembered = new Remembered(read, readAt);
-        return read;
+        return ACCOUNT.get(() -> em.createQuery("SELECT a FROM PaymentAccount a", PaymentAccount.class).getResultStream()
+                .findFirst().map(PaymentProcessors::of));
     }
 
     /** The caller's transaction changes the account: read it again once that transaction ends (and now). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void forgetAfterCommit() {
-        remembered = null;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                remembered = null;
-            }
-        });
+        ACCOUNT.forgetAfterCommit(transactions);
     }
 
     public PaymentProcessor require() {

@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How amounts and dates read wherever people read them (screens, PDFs, e-mails), in the firm's
@@ -27,6 +29,15 @@ public record Formats(Locale locale) {
             Locale.forLanguageTag("de-AT"), Locale.FRANCE, Locale.forLanguageTag("nl-NL"));
 
     public static final Formats DEFAULT = new Formats(Locale.UK);
+
+    /*
+     * Made once per locale: a portal page writes a hundred amounts and dates, and making a number
+     * format reads the locale's data and parses its pattern each time. Number formats are not
+     * thread-safe, so each use takes a copy; date formatters are immutable.
+     */
+    private static final Map<Locale, NumberFormat> NUMBERS = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> LONG_DATES = new ConcurrentHashMap<>();
 
     /** A stored language tag, or the default for one that is not offered. */
     public static Formats of(String languageTag) {
@@ -51,7 +62,7 @@ public record Formats(Locale locale) {
         if (value == null) {
             return "";
         }
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        NumberFormat format = (NumberFormat) NUMBERS.computeIfAbsent(locale, NumberFormat::getNumberInstance).clone();
         int scale = Math.max(value.scale(), 0);
         format.setMinimumFractionDigits(scale);
         format.setMaximumFractionDigits(scale);
@@ -66,12 +77,12 @@ public record Formats(Locale locale) {
 
     /** "5 December 2026" (en-GB), "December 5, 2026" (en-US), "5. Dezember 2026" (de-DE): invoices, e-mails, receipts. */
     public String longDate(LocalDate date) {
-        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        return date == null ? "" : date.format(LONG_DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l)));
     }
 
     /** "5 Dec 2026" (en-GB), "Dec 5, 2026" (en-US): dates in lists and tables. */
     public String date(LocalDate date) {
-        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+        return date == null ? "" : date.format(DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l)));
     }
 
     /** "November 2026" (en-GB, en-US), "November 2026" (de-DE): a statement's month. */

@@ -61,8 +61,9 @@ public class AccountView {
         });
     }
 
+    /** Only a change is written: a session written to is a session the server stores again (and sends to the other node). */
     private void remember() {
-        if (current != null) {
+        if (current != null && !current.clientId().equals(context().getSessionMap().get(CHOSEN))) {
             context().getSessionMap().put(CHOSEN, current.clientId());
         }
     }

@@ -4,7 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.quittance.firm.boundary.FirmSettings;
-import org.quittance.firm.entity.Firm;
+import org.quittance.firm.control.Letterhead;
 
 /**
  * Whose portal this is: the firm's name and logo on every portal page, signed in or not, so that a
@@ -17,24 +17,21 @@ public class FirmView {
     @EJB
     FirmSettings settings;
 
-    private Firm firm;
+    private Letterhead letterhead;
 
-    private Firm firm() {
-        if (firm == null) {
-            try {
-                firm = settings.firm();
-            } catch (org.quittance.platform.control.RuleViolation notSetUp) {
-                return null;  // an installation before its first-run setup
-            }
+    private Letterhead letterhead() {
+        if (letterhead == null) {
+            letterhead = settings.letterhead();
         }
-        return firm;
+        return letterhead;
     }
 
+    /** "Client portal" in an installation before its first-run setup. */
     public String getName() {
-        return firm() == null ? "Client portal" : firm().name();
+        return letterhead().setUp() ? letterhead().name() : "Client portal";
     }
 
     public boolean isLogo() {
-        return firm() != null && firm().logo() != null;
+        return letterhead().logo();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
-import org.quittance.billing.entity.PublishedInvoice;
 import org.quittance.portal.boundary.PortalInvoices;
 
 import java.util.List;
@@ -24,12 +23,12 @@ public class InvoicesView {
     AccountView account;
 
     private Long id;
-    private PublishedInvoice invoice;
+    private PortalInvoices.Shown shown;
 
     private List<PortalInvoices.Row> unpaid;
-    private PortalInvoices.Page paid;
-    private PortalInvoices.Page replaced;
-    private Long replacedCount;
+    private List<PortalInvoices.Row> paid;
+    private List<PortalInvoices.Row> replaced;
+    private PortalInvoices.Counts counts;
 
     /** What the client owes on the firm's books (some perhaps paid through the portal already). */
     private List<PortalInvoices.Row> unpaid() {
@@ -64,14 +63,7 @@ public class InvoicesView {
         if (paid == null) {
             paid = invoices.paid(login(), account.currentId(), awaiting(), (getPage() - 1) * PortalInvoices.PAGE);
         }
-        return paid.rows();
-    }
-
-    public long getPaidCount() {
-        if ("paid".equals(getTab())) {
-            getPaid();  // its page query counts them too
-        }
-        return paid != null ? paid.total() : invoices.paidCount(login(), account.currentId(), awaiting());
+        return paid;
     }
 
     /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable. */
@@ -79,17 +71,22 @@ public class InvoicesView {
         if (replaced == null) {
             replaced = invoices.replaced(login(), account.currentId(), (getPage() - 1) * PortalInvoices.PAGE);
         }
-        return replaced.rows();
+        return replaced;
+    }
+
+    private PortalInvoices.Counts counts() {
+        if (counts == null) {
+            counts = invoices.counts(login(), account.currentId(), awaiting());
+        }
+        return counts;
+    }
+
+    public long getPaidCount() {
+        return counts().paid();
     }
 
     public long getReplacedCount() {
-        if (replacedCount == null) {
-            if ("replaced".equals(getTab())) {
-                getReplaced();
-            }
-            replacedCount = replaced != null ? replaced.total() : invoices.replacedCount(login(), account.currentId());
-        }
-        return replacedCount;
+        return counts().replaced();
     }
 
     /** How many pages a list of this many has. */
@@ -103,11 +100,10 @@ public class InvoicesView {
 
     /** Not visible to this user and not existing look the same: 404. */
     public void load() throws java.io.IOException {
-        invoice = id == null ? null : invoices.invoice(login(), id).orElse(null);
-        if (invoice != null) {
-            account.choose(invoice.clientId());
-        }
-        if (invoice == null) {
+        shown = id == null ? null : invoices.shown(login(), id).orElse(null);
+        if (shown != null) {
+            account.choose(shown.row().clientId());
+        } else {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such invoice");
             FacesContext.getCurrentInstance().responseComplete();
         }
@@ -117,14 +113,9 @@ public class InvoicesView {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }
 
-    private PortalInvoices.Row row;
-
     /** This invoice's row in the list: its balance after payments the processor confirmed. */
     public PortalInvoices.Row getRow() {
-        if (row == null && id != null) {
-            row = invoices.row(login(), id).orElse(null);
-        }
-        return row;
+        return shown == null ? null : shown.row();
     }
 
     private org.quittance.billing.control.InvoiceDocument document;
@@ -132,18 +123,23 @@ public class InvoicesView {
     /** The published invoice, read from its immutable snapshot: lines and totals as the PDF shows them. */
     public org.quittance.billing.control.InvoiceDocument getDocument() {
         if (document == null) {
-            try (var reader = org.quittance.platform.control.Jsons.reader(invoice.snapshot())) {
+            try (var reader = org.quittance.platform.control.Jsons.reader(shown.snapshot())) {
                 document = org.quittance.billing.control.InvoiceDocument.fromJson(reader.readObject());
             }
         }
         return document;
     }
 
+    private List<org.quittance.payments.boundary.PortalPayments.Payment> paymentsOfInvoice;
+
+    /** Read once a request: the page asks three times. */
     public List<org.quittance.payments.boundary.PortalPayments.Payment> getPayments() {
-        return payments.ofInvoice(login(), id);
+        if (paymentsOfInvoice == null) {
+            paymentsOfInvoice = payments.ofInvoice(login(), id);
+        }
+        return paymentsOfInvoice;
     }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public PublishedInvoice getInvoice() { return invoice; }
 }
