@@ -164,8 +164,7 @@ public class PortalInvoices {
      * published invoice up in the invoice table: 2,750 pages for a client with 550 invoices, against 38.
      */
     public Counts counts(@NotBlank String login, Long clientId, Collection<Long> awaiting) {
-        String awaited = awaiting.isEmpty() ? ""  // Longs: nothing to inject
-                : " OR pub.invoice_id IN (" + String.join(",", awaiting.stream().map(String::valueOf).toList()) + ")";
+        String awaited = awaiting.isEmpty() ? "" : " OR pub.invoice_id IN (" + idList(awaiting) + ")";
         var query = em.createNativeQuery("""
                 WITH visible AS (%s),
                      pub AS MATERIALIZED (SELECT invoice_id, superseded_by FROM published_invoice
@@ -235,7 +234,7 @@ public class PortalInvoices {
         if (invoiceIds.isEmpty()) {
             return received;
         }
-        String ids = String.join(",", invoiceIds.stream().map(String::valueOf).toList());  // Longs: nothing to inject
+        String ids = idList(invoiceIds);
         @SuppressWarnings("unchecked")
         List<Object[]> allocations = em.createNativeQuery("""
                 SELECT p.id, a.invoice_id, a.amount FROM portal_checkout_allocation a
@@ -269,12 +268,17 @@ public class PortalInvoices {
         if (invoiceIds.isEmpty()) {
             return Set.of();
         }
-        String ids = String.join(",", invoiceIds.stream().map(String::valueOf).toList());  // Longs: nothing to inject
+        String ids = idList(invoiceIds);
         @SuppressWarnings("unchecked")
         List<Number> paid = em.createNativeQuery("""
                 SELECT DISTINCT a.invoice_id FROM receipt_allocation a JOIN receipt r ON r.id = a.receipt_id
                 WHERE r.source <> 'PROCESSOR' AND r.state = 'ACCEPTED' AND a.invoice_id IN (""" + ids + ")").getResultList();
         return paid.stream().map(Number::longValue).collect(Collectors.toSet());
+    }
+
+    /** Ids for a native query's {@code IN (…)}, written into its text: Longs, so nothing to inject. */
+    private static String idList(Collection<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     /** The Balance Due box: open balances per currency (a client billed in two currencies sees two). */
