@@ -114,8 +114,12 @@ public class PortalInvoices {
      * The payable states written into the SQL rather than bound: PostgreSQL then plans the open
      * invoices once for every client by (matter, state), where with bound states its one plan read
      * every invoice of a client with hundreds paid (benchmarks/README.md). Enum names: nothing to inject.
+     * {@code i.matterId = p.matterId} always holds (neither changes its matter): said here, it lets that
+     * plan start from the matter's open invoices. Not in the other lists: there it made PostgreSQL find
+     * each invoice among its matter's by a scan (Paid and Replaced 270,000 pages, 60-90 ms, against
+     * some 2,800 by the invoice's key).
      */
-    private static final String UNPAID = "SQL('? IN (" + InvoiceState.PAYABLE.stream().map(s -> "''" + s.name() + "''").sorted()
+    private static final String UNPAID = "i.matterId = p.matterId AND SQL('? IN (" + InvoiceState.PAYABLE.stream().map(s -> "''" + s.name() + "''").sorted()
             .collect(Collectors.joining(", ")) + ")', i.state) AND p.supersededBy IS NULL";
     private static final String PAID = "(i.state = org.quittance.billing.entity.InvoiceState.PAID OR p.invoiceId IN :awaiting)";
     private static final String REPLACED = "(p.supersededBy IS NOT NULL OR i.state = org.quittance.billing.entity.InvoiceState.VOID)";
@@ -188,11 +192,10 @@ public class PortalInvoices {
     }
 
     private List<Row> select(String login, Long clientId, String condition, Map<String, Object> parameters, String order, int first, int max) {
-        // i.matterId = p.matterId holds always (neither changes its matter); saying it lets PostgreSQL start from a matter's open invoices.
         var query = em.createQuery("""
                         SELECT p.invoiceId, p.clientId, p.number, mt.number, p.issueDate, p.dueDate, i.total, i.balanceDue, i.currency, i.state, p.supersededBy
                         FROM PublishedInvoice p, Invoice i, Matter mt
-                        WHERE i.id = p.invoiceId AND i.matterId = p.matterId AND mt.id = p.matterId AND\s""" + where(clientId, condition) + " ORDER BY " + order, Object[].class)
+                        WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + where(clientId, condition) + " ORDER BY " + order, Object[].class)
                 .setParameter("login", login.toLowerCase(Locale.ROOT))
                 .setFirstResult(Math.max(first, 0))
                 .setMaxResults(max);

@@ -22,12 +22,30 @@ public class InvoicesView {
     @jakarta.inject.Inject
     AccountView account;
 
+    @jakarta.inject.Inject
+    org.quittance.platform.boundary.DisplayFormats fmt;
+
+    /**
+     * A row of the home's lists as it is drawn, formatted once: the busiest page draws a client's 25
+     * or more rows at every visit, and each {@code #{fmt.…}} in a row costs a bean lookup and a call
+     * through its proxy (benchmarks/README.md).
+     */
+    public record Line(Long id, String number, String matter, String issued, String due, String total, String balance,
+                       String tone, String status, boolean paidOutsidePortal) {
+
+        static Line of(PortalInvoices.Row row, org.quittance.platform.control.Formats formats) {
+            return new Line(row.invoiceId(), row.number(), row.matter(), formats.date(row.issueDate()), formats.date(row.dueDate()),
+                    formats.money(row.total()), formats.money(row.balance()), row.tone(), row.status(), row.paidOutsidePortal());
+        }
+    }
+
     private Long id;
     private PortalInvoices.Shown shown;
 
     private List<PortalInvoices.Row> unpaid;
-    private List<PortalInvoices.Row> paid;
-    private List<PortalInvoices.Row> replaced;
+    private List<Line> open;
+    private List<Line> paid;
+    private List<Line> replaced;
     private PortalInvoices.Counts counts;
 
     /** What the client owes on the firm's books (some perhaps paid through the portal already). */
@@ -38,8 +56,16 @@ public class InvoicesView {
         return unpaid;
     }
 
-    public List<PortalInvoices.Row> getOpen() {
-        return unpaid().stream().filter(PortalInvoices.Row::open).toList();
+    public List<Line> getOpen() {
+        if (open == null) {
+            open = lines(unpaid().stream().filter(PortalInvoices.Row::open).toList());
+        }
+        return open;
+    }
+
+    private List<Line> lines(List<PortalInvoices.Row> rows) {
+        org.quittance.platform.control.Formats formats = fmt.formats();
+        return rows.stream().map(row -> Line.of(row, formats)).toList();
     }
 
     /** The list shown (?tab=open|paid|replaced): only it is read and drawn. */
@@ -59,17 +85,17 @@ public class InvoicesView {
     }
 
     /** A page of the Paid tab, newest first. */
-    public List<PortalInvoices.Row> getPaid() {
+    public List<Line> getPaid() {
         if (paid == null) {
-            paid = invoices.paid(login(), account.currentId(), awaiting(), (getPage() - 1) * PortalInvoices.PAGE);
+            paid = lines(invoices.paid(login(), account.currentId(), awaiting(), (getPage() - 1) * PortalInvoices.PAGE));
         }
         return paid;
     }
 
     /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable. */
-    public List<PortalInvoices.Row> getReplaced() {
+    public List<Line> getReplaced() {
         if (replaced == null) {
-            replaced = invoices.replaced(login(), account.currentId(), (getPage() - 1) * PortalInvoices.PAGE);
+            replaced = lines(invoices.replaced(login(), account.currentId(), (getPage() - 1) * PortalInvoices.PAGE));
         }
         return replaced;
     }
@@ -94,8 +120,14 @@ public class InvoicesView {
         return (int) Math.max(1, (total + PortalInvoices.PAGE - 1) / PortalInvoices.PAGE);
     }
 
+    private java.util.Collection<org.quittance.money.Money> balanceDue;
+
+    /** Summed once a request: the page asks three times. */
     public java.util.Collection<org.quittance.money.Money> getBalanceDue() {
-        return PortalInvoices.balanceDue(unpaid()).values();
+        if (balanceDue == null) {
+            balanceDue = PortalInvoices.balanceDue(unpaid()).values();
+        }
+        return balanceDue;
     }
 
     /** Not visible to this user and not existing look the same: 404. */
