@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.quittance.firm.boundary.FirmSettings;
+import org.quittance.firm.control.Letterhead;
 import org.quittance.money.Money;
 import org.quittance.platform.control.Formats;
 
@@ -22,13 +23,18 @@ public class DisplayFormats {
     @EJB
     FirmSettings settings;
 
-    private Formats formats;
+    private Letterhead letterhead;
+
+    /** The firm's name, logo flag and formats, read once a request for the formats and the page's brand alike. */
+    public Letterhead letterhead() {
+        if (letterhead == null) {
+            letterhead = settings.letterhead();
+        }
+        return letterhead;
+    }
 
     public Formats formats() {
-        if (formats == null) {
-            formats = settings.formats();
-        }
-        return formats;
+        return letterhead().formats();
     }
 
     public String money(Money money) { return formats().money(money); }

@@ -1,10 +1,10 @@
 package org.quittance.web.portal;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.quittance.firm.boundary.FirmSettings;
 import org.quittance.firm.control.Letterhead;
+import org.quittance.platform.boundary.DisplayFormats;
 
 /**
  * Whose portal this is: the firm's name and logo on every portal page, signed in or not, so that a
@@ -14,16 +14,12 @@ import org.quittance.firm.control.Letterhead;
 @RequestScoped
 public class FirmView {
 
-    @EJB
-    FirmSettings settings;
-
-    private Letterhead letterhead;
+    /** The page's formats read the same letterhead: one read a request for both. */
+    @Inject
+    DisplayFormats fmt;
 
     private Letterhead letterhead() {
-        if (letterhead == null) {
-            letterhead = settings.letterhead();
-        }
-        return letterhead;
+        return fmt.letterhead();
     }
 
     /** "Client portal" in an installation before its first-run setup. */
