@@ -188,7 +188,7 @@ public class PortalInvoices {
 
     /** One invoice as the list shows it (the invoice page), if the login sees it. */
     public Optional<Row> row(@NotBlank String login, long invoiceId) {
-        return select(login, null, "p.invoiceId = :id", Map.of("id", invoiceId), "p.number", 0, 1).stream().findFirst();
+        return select(login, null, "p.invoiceId = :id", Map.of("id", invoiceId), "p.number", 0, Integer.MAX_VALUE).stream().findFirst();  // one at most: an invoice is published once
     }
 
     private List<Row> select(String login, Long clientId, String condition, Map<String, Object> parameters, String order, int first, int max) {
@@ -196,9 +196,15 @@ public class PortalInvoices {
                         SELECT p.invoiceId, p.clientId, p.number, mt.number, p.issueDate, p.dueDate, i.total, i.balanceDue, i.currency, i.state, p.supersededBy
                         FROM PublishedInvoice p, Invoice i, Matter mt
                         WHERE i.id = p.invoiceId AND mt.id = p.matterId AND\s""" + where(clientId, condition) + " ORDER BY " + order, Object[].class)
-                .setParameter("login", login.toLowerCase(Locale.ROOT))
-                .setFirstResult(Math.max(first, 0))
-                .setMaxResults(max);
+                .setParameter("login", login.toLowerCase(Locale.ROOT));
+        // Only a page sets its bounds: setting them makes EclipseLink write the query's SQL anew at each
+        // call, where without them it reuses the SQL it made the first time (home's open list, every visit).
+        if (first > 0) {
+            query.setFirstResult(first);
+        }
+        if (max < Integer.MAX_VALUE) {
+            query.setMaxResults(max);
+        }
         bind(query, clientId, parameters);
         List<Object[]> found = query.getResultList();
         List<Long> ids = found.stream().map(r -> (Long) r[0]).toList();
