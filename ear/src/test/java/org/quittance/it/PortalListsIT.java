@@ -23,11 +23,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The portal's lists never hold a client's whole history: the Paid tab comes a page at a time, newest
- * first, with the count of all; the invoice page reads its one row; the Open tab is what is owed.
+ * first, each page saying whether an older one follows; the invoice page reads its one row; the Open tab is what is owed.
  */
 @ExtendWith(ArquillianExtension.class)
 class PortalListsIT {
@@ -60,12 +61,15 @@ class PortalListsIT {
                 "GBP", Map.of(), "all of them", UUID.randomUUID().toString()));
 
         assertTrue(portalInvoices.unpaid(s.email(), s.clientId()).isEmpty(), "nothing owed: the Open tab is empty");
-        List<PortalInvoices.Row> first = portalInvoices.paid(s.email(), s.clientId(), List.of(), 0);
-        List<PortalInvoices.Row> second = portalInvoices.paid(s.email(), s.clientId(), List.of(), PortalInvoices.PAGE);
-        assertEquals(new PortalInvoices.Counts(ids.size(), 0), portalInvoices.counts(s.email(), s.clientId(), List.of()),
-                "the tab counts them all, and none is replaced");
+        PortalInvoices.Page firstPage = portalInvoices.paid(s.email(), s.clientId(), List.of(), 0);
+        PortalInvoices.Page secondPage = portalInvoices.paid(s.email(), s.clientId(), List.of(), PortalInvoices.PAGE);
+        List<PortalInvoices.Row> first = firstPage.rows();
+        List<PortalInvoices.Row> second = secondPage.rows();
         assertEquals(PortalInvoices.PAGE, first.size());
+        assertTrue(firstPage.older(), "an older page follows the first");
         assertEquals(2, second.size());
+        assertFalse(secondPage.older(), "the second is the last");
+        assertFalse(portalInvoices.anyReplaced(s.email(), s.clientId()), "none is replaced: the home shows no Replaced tab");
         List<PortalInvoices.Row> both = new ArrayList<>(first);
         both.addAll(second);
         assertEquals(Set.copyOf(ids), Set.copyOf(both.stream().map(PortalInvoices.Row::invoiceId).toList()), "each once, across the pages");
@@ -78,9 +82,9 @@ class PortalListsIT {
         BillingFixtures.Scenario stranger = fixtures.client(true);
         fixtures.register(stranger.portalUserId());
         assertTrue(portalInvoices.row(stranger.email(), ids.get(0)).isEmpty(), "another client's login finds nothing");
-        assertEquals(new PortalInvoices.Counts(0, 0), portalInvoices.counts(stranger.email(), s.clientId(), List.of()),
-                "nor counts anything, even asking for this client");
-        assertEquals(new PortalInvoices.Counts(0, 0), portalInvoices.counts(stranger.email(), null, List.of(ids.get(0))),
+        assertTrue(portalInvoices.paid(stranger.email(), s.clientId(), List.of(), 0).rows().isEmpty(),
+                "nor lists anything as paid, even asking for this client");
+        assertTrue(portalInvoices.paid(stranger.email(), null, List.of(ids.get(0)), 0).rows().isEmpty(),
                 "nor through an invoice it says it paid");
     }
 }

@@ -44,9 +44,8 @@ public class InvoicesView {
 
     private List<PortalInvoices.Row> unpaid;
     private List<Line> open;
-    private List<Line> paid;
-    private List<Line> replaced;
-    private PortalInvoices.Counts counts;
+    private PortalInvoices.Page listed;
+    private List<Line> listedLines;
 
     /** What the client owes on the firm's books (some perhaps paid through the portal already). */
     private List<PortalInvoices.Row> unpaid() {
@@ -84,40 +83,35 @@ public class InvoicesView {
         return unpaid().stream().filter(PortalInvoices.Row::paid).map(PortalInvoices.Row::invoiceId).toList();
     }
 
-    /** A page of the Paid tab, newest first. */
-    public List<Line> getPaid() {
-        if (paid == null) {
-            paid = lines(invoices.paid(login(), account.currentId(), awaiting(), (getPage() - 1) * PortalInvoices.PAGE));
+    /**
+     * The page shown of the Paid tab (newest first) or of the Replaced tab (replaced by a corrected
+     * invoice, or withdrawn: still viewable, never payable), whichever is shown: read once a request.
+     */
+    private PortalInvoices.Page listed() {
+        if (listed == null) {
+            int first = (getPage() - 1) * PortalInvoices.PAGE;
+            listed = "paid".equals(getTab())
+                    ? invoices.paid(login(), account.currentId(), awaiting(), first)
+                    : invoices.replaced(login(), account.currentId(), first);
         }
-        return paid;
+        return listed;
     }
 
-    /** Replaced by a corrected invoice, or withdrawn: still viewable, never payable. */
-    public List<Line> getReplaced() {
-        if (replaced == null) {
-            replaced = lines(invoices.replaced(login(), account.currentId(), (getPage() - 1) * PortalInvoices.PAGE));
+    public List<Line> getListed() {
+        if (listedLines == null) {
+            listedLines = lines(listed().rows());
         }
-        return replaced;
+        return listedLines;
     }
 
-    private PortalInvoices.Counts counts() {
-        if (counts == null) {
-            counts = invoices.counts(login(), account.currentId(), awaiting());
-        }
-        return counts;
+    /** Whether an older page follows the one shown: the pager's Older link. */
+    public boolean isOlder() {
+        return listed().older();
     }
 
-    public long getPaidCount() {
-        return counts().paid();
-    }
-
-    public long getReplacedCount() {
-        return counts().replaced();
-    }
-
-    /** How many pages a list of this many has. */
-    public int pages(long total) {
-        return (int) Math.max(1, (total + PortalInvoices.PAGE - 1) / PortalInvoices.PAGE);
+    /** The Replaced tab is shown when it holds something, and always while it is the one shown. */
+    public boolean isReplacedTab() {
+        return "replaced".equals(getTab()) || invoices.anyReplaced(login(), account.currentId());
     }
 
     private java.util.Collection<org.quittance.money.Money> balanceDue;
