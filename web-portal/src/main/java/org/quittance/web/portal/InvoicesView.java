@@ -116,7 +116,7 @@ public class InvoicesView {
 
     private java.util.Collection<org.quittance.money.Money> balanceDue;
 
-    /** Summed once a request: the page asks three times. */
+    /** Summed once a request: the page asks for it four times. */
     public java.util.Collection<org.quittance.money.Money> getBalanceDue() {
         if (balanceDue == null) {
             balanceDue = PortalInvoices.balanceDue(unpaid()).values();
