@@ -42,9 +42,9 @@ report() { # name, csv files: one line per request (response-time in s, ..., sta
 }
 
 # Each client starts 1/N s after the one before, as N people who each load a page a second arrive spread
-# over that second. Started all at once, their first requests came as one burst of N new connections
-# that made p99 alone: home for 30 s, 25 of the slowest 30 requests of 3,000 were a client's first,
-# p99 48 ms with the first requests and 19 ms without them.
+# over that second. Started all at once, their first requests (each also opening its connection) came
+# together and made p99 alone: home for 30 s, 25 of the slowest 30 requests of 3,000 were a client's
+# first, p99 48 ms with the first requests and 19 ms without them.
 fixed_rate() { # name, path (or "invoice"), signed-in
     local name=$1 path=$2 signed=$3
     local gap; gap=$(awk -v n="$USERS" 'BEGIN { printf "%.4f", 1 / n }')
